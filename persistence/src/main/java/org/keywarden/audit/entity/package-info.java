@@ -1,0 +1,2 @@
+/** The append-only, hash-chained audit trail. */
+package org.keywarden.audit.entity;

@@ -1,0 +1,74 @@
+package org.keywarden.device.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A device as enrolled; its credential is kept only as a SHA-256 hash of the bearer token. */
+@Entity
+@Table(name = "device")
+@NamedQuery(name = Device.BY_TOKEN_HASH, query = "SELECT d FROM Device d WHERE d.tokenHash = :hash")
+public class Device {
+
+    public static final String BY_TOKEN_HASH = "Device.byTokenHash";
+
+    @Id
+    @Column(name = "device_id", length = 36)
+    private String id;
+
+    @Column(name = "hostname", nullable = false, length = 255)
+    private String hostname;
+
+    @Column(name = "domain_name", nullable = false, length = 256)
+    private String domain;
+
+    @Column(name = "serial_number", length = 256)
+    private String serialNumber;
+
+    @Column(name = "os_version", length = 256)
+    private String osVersion;
+
+    @Column(name = "enrolled_at", nullable = false)
+    private Instant enrolledAt;
+
+    @Column(name = "last_check_in_at")
+    private Instant lastCheckInAt;
+
+    @Column(name = "token_hash", nullable = false, length = 64, unique = true)
+    private String tokenHash;
+
+    @Column(name = "migrated_from_mbam", nullable = false)
+    private boolean migratedFromMbam;
+
+    protected Device() {
+    }
+
+    public Device(String id, String hostname, String domain, String tokenHash, Instant enrolledAt) {
+        this.id = id;
+        this.hostname = hostname;
+        this.domain = domain;
+        this.tokenHash = tokenHash;
+        this.enrolledAt = enrolledAt;
+    }
+
+    public String getId() { return id; }
+    public String getHostname() { return hostname; }
+    public String getDomain() { return domain; }
+    public String getSerialNumber() { return serialNumber; }
+    public void setSerialNumber(String serialNumber) { this.serialNumber = serialNumber; }
+    public String getOsVersion() { return osVersion; }
+    public void setOsVersion(String osVersion) { this.osVersion = osVersion; }
+    public Instant getEnrolledAt() { return enrolledAt; }
+    public Instant getLastCheckInAt() { return lastCheckInAt; }
+    public void setLastCheckInAt(Instant lastCheckInAt) { this.lastCheckInAt = lastCheckInAt; }
+    public boolean isMigratedFromMbam() { return migratedFromMbam; }
+    public void setMigratedFromMbam(boolean migratedFromMbam) { this.migratedFromMbam = migratedFromMbam; }
+
+    @Override
+    public String toString() {
+        return "Device[" + id + "]";
+    }
+}

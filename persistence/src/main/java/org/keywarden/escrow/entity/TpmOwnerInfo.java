@@ -1,0 +1,54 @@
+package org.keywarden.escrow.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The TPM owner authorization hash a device last reported (sealed; never printed). */
+@Entity
+@Table(name = "tpm_owner_info")
+public class TpmOwnerInfo {
+
+    @Id
+    @Column(name = "device_id", length = 36)
+    private String deviceId;
+
+    @Column(name = "owner_auth_hash", nullable = false)
+    private byte[] sealedOwnerAuthHash;
+
+    @Column(name = "reported_at", nullable = false)
+    private Instant reportedAt;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    protected TpmOwnerInfo() {
+    }
+
+    public TpmOwnerInfo(String deviceId) {
+        this.deviceId = deviceId;
+    }
+
+    /** Keeps the report unless it is older than the one already stored; returns whether it was kept. */
+    public boolean offer(byte[] sealedOwnerAuthHash, Instant reportedAt, Instant receivedAt) {
+        if (this.reportedAt != null && reportedAt.isBefore(this.reportedAt)) {
+            return false;
+        }
+        this.sealedOwnerAuthHash = sealedOwnerAuthHash;
+        this.reportedAt = reportedAt;
+        this.receivedAt = receivedAt;
+        return true;
+    }
+
+    public String getDeviceId() { return deviceId; }
+    public byte[] getSealedOwnerAuthHash() { return sealedOwnerAuthHash; }
+    public Instant getReportedAt() { return reportedAt; }
+    public Instant getReceivedAt() { return receivedAt; }
+
+    @Override
+    public String toString() {
+        return "TpmOwnerInfo[" + deviceId + "]";
+    }
+}

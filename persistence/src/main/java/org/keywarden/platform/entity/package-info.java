@@ -1,0 +1,2 @@
+/** Mapping helpers shared by all entities. */
+package org.keywarden.platform.entity;
