@@ -1,0 +1,13 @@
+package org.keywarden.audit.control;
+
+/** Who made a request and from where, as the audit trail records it. */
+public record Caller(String actor, String sourceAddress) {
+
+    public static Caller device(String deviceId, String sourceAddress) {
+        return new Caller("device:" + deviceId, sourceAddress);
+    }
+
+    public static Caller anonymous(String sourceAddress) {
+        return new Caller("anonymous", sourceAddress);
+    }
+}

@@ -1,0 +1,2 @@
+/** Writing the hash-chained audit trail. */
+package org.keywarden.audit.control;

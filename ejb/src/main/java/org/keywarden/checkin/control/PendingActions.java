@@ -1,0 +1,57 @@
+package org.keywarden.checkin.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.keywarden.checkin.entity.VolumeStatus;
+import org.keywarden.escrow.entity.KeyState;
+import org.keywarden.escrow.entity.RecoveryKey;
+import org.keywarden.escrow.entity.Volume;
+
+/**
+ * What a device must do, from what is stored: rotate each key whose rotation was requested and
+ * not yet done, and escrow each recovery-password protector its latest status lists that has no
+ * escrowed key (an escrow gap).
+ */
+@Stateless
+public class PendingActions {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<DeviceAction> of(String deviceId) {
+        Map<String, String> guidOfVolume = new HashMap<>();
+        for (Volume volume : em.createNamedQuery(Volume.OF_DEVICE, Volume.class)
+                .setParameter("deviceId", deviceId).getResultList()) {
+            guidOfVolume.put(volume.getId(), volume.getVolumeGuid());
+        }
+        Set<String> escrowed = new HashSet<>();
+        List<DeviceAction> actions = new ArrayList<>();
+        for (RecoveryKey key : em.createNamedQuery(RecoveryKey.OF_DEVICE, RecoveryKey.class)
+                .setParameter("deviceId", deviceId).getResultList()) {
+            escrowed.add(key.getRecoveryKeyId());
+            if (key.getRotationRequestedAt() != null
+                    && (key.getState() == KeyState.ACTIVE || key.getState() == KeyState.DISCLOSED)) {
+                actions.add(new DeviceAction(DeviceAction.ROTATE_RECOVERY_KEY, guidOfVolume.get(key.getVolumeId()),
+                        key.getRecoveryKeyId()));
+            }
+        }
+        for (VolumeStatus status : em.createNamedQuery(VolumeStatus.OF_DEVICE, VolumeStatus.class)
+                .setParameter("deviceId", deviceId).getResultList()) {
+            for (ProtectorReport protector : ReportedProtectors.parse(status.getProtectors())) {
+                if (protector.isRecoveryPassword() && !escrowed.contains(protector.id())) {
+                    actions.add(new DeviceAction(DeviceAction.ESCROW_RECOVERY_KEY,
+                            guidOfVolume.get(status.getVolumeId()), protector.id()));
+                }
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(actions));
+    }
+}

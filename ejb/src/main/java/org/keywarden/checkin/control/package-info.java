@@ -1,0 +1,2 @@
+/** Device check-ins: recording reported volume status and telling the device what to do next. */
+package org.keywarden.checkin.control;

@@ -1,0 +1,56 @@
+package org.keywarden.device.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.keywarden.audit.control.AuditRecord;
+import org.keywarden.audit.control.AuditTrail;
+import org.keywarden.audit.control.Caller;
+import org.keywarden.crypto.control.DeviceTokens;
+import org.keywarden.device.entity.Device;
+
+/**
+ * Enrolls a device: checks the organisation's secret, creates a new device record (re-enrolling a
+ * known hostname makes a new record, never takes over an old one) and issues its token.
+ */
+@Stateless
+public class EnrollDevice {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    EnrollmentSecret enrollmentSecret;
+
+    @Inject
+    AssociateUsers associateUsers;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The enrollment, or empty when the secret is wrong (that attempt is audited). */
+    public Optional<Enrollment> enroll(EnrollCommand command, Caller caller) {
+        if (!enrollmentSecret.matches(command.enrollmentSecret())) {
+            audit.record(AuditRecord.failure(caller, "DEVICE_ENROLL", null,
+                    "wrong enrollment secret for hostname " + command.hostname()));
+            return Optional.empty();
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String deviceId = UUID.randomUUID().toString();
+        String token = DeviceTokens.generate();
+        Device device = new Device(deviceId, command.hostname(), command.domain(), DeviceTokens.hash(token), now);
+        device.setSerialNumber(command.serialNumber());
+        device.setOsVersion(command.osVersion());
+        device.setMigratedFromMbam(command.migratedFromMbam());
+        em.persist(device);
+        associateUsers.associate(deviceId, command.users(), now);
+        audit.record(AuditRecord.success(Caller.device(deviceId, caller.sourceAddress()), "DEVICE_ENROLL", deviceId)
+                .withDetail("hostname " + command.hostname() + ", domain " + command.domain()));
+        return Optional.of(new Enrollment(deviceId, token));
+    }
+}

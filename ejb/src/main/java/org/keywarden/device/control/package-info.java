@@ -1,0 +1,2 @@
+/** Enrollment of devices, their bearer-token credentials and their associated users. */
+package org.keywarden.device.control;

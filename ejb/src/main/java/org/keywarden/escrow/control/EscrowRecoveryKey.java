@@ -1,0 +1,93 @@
+package org.keywarden.escrow.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.keywarden.audit.control.AuditRecord;
+import org.keywarden.audit.control.AuditTrail;
+import org.keywarden.audit.control.Caller;
+import org.keywarden.crypto.control.SecretCodec;
+import org.keywarden.escrow.entity.RecoveryKey;
+import org.keywarden.escrow.entity.Volume;
+
+/**
+ * Stores a recovery key a device escrows. Idempotent: the same key again is acknowledged without a
+ * change. A key ID already stored with another password, or for another device, is a conflict
+ * that changes nothing and is audited. With {@code replaces}, the replaced key of the same device
+ * becomes superseded and its pending rotation is cleared.
+ */
+@Stateless
+public class EscrowRecoveryKey {
+
+    static final String ACTION = "KEY_ESCROW";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RegisterVolume registerVolume;
+
+    @Inject
+    SecretCodec codec;
+
+    @Inject
+    AuditTrail audit;
+
+    public EscrowResult escrow(String deviceId, EscrowCommand command, Caller caller) {
+        AuditRecord attempt = AuditRecord.success(caller, ACTION, deviceId)
+                .withKey(command.volumeGuid(), command.recoveryKeyId());
+        RecoveryKey existing = em.find(RecoveryKey.class, command.recoveryKeyId());
+        if (existing != null) {
+            return again(deviceId, command, existing, attempt);
+        }
+        RecoveryKey replaced = null;
+        if (command.replaces() != null) {
+            replaced = em.find(RecoveryKey.class, command.replaces());
+            if (replaced != null && !replaced.getDeviceId().equals(deviceId)) {
+                return refuse(attempt, "replaces names a key of another device");
+            }
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Volume volume = registerVolume.register(deviceId, command.volumeGuid(), command.volumeType(),
+                command.driveLetter());
+        String keyId = command.recoveryKeyId();
+        byte[] password = codec.seal(keyId, "recoveryPassword",
+                command.recoveryPassword().value().getBytes(StandardCharsets.US_ASCII));
+        byte[] keyPackage = command.keyPackage() == null ? null
+                : codec.seal(keyId, "keyPackage", command.keyPackage());
+        RecoveryKey key = new RecoveryKey(keyId, deviceId, volume.getId(), password, keyPackage, now);
+        em.persist(key);
+        String detail = null;
+        if (replaced != null) {
+            replaced.supersede(keyId, now);
+            detail = "supersedes " + replaced.getRecoveryKeyId();
+        } else if (command.replaces() != null) {
+            detail = "replaces " + command.replaces() + ", which was never escrowed";
+        }
+        audit.record(attempt.withDetail(detail));
+        return new EscrowResult(EscrowResult.Outcome.STORED, keyId, key.getState(), key.getEscrowedAt(), null);
+    }
+
+    private EscrowResult again(String deviceId, EscrowCommand command, RecoveryKey existing, AuditRecord attempt) {
+        if (!existing.getDeviceId().equals(deviceId)) {
+            return refuse(attempt, "recovery key ID belongs to another device");
+        }
+        String stored = new String(codec.open(existing.getRecoveryKeyId(), "recoveryPassword",
+                existing.getSealedRecoveryPassword()), StandardCharsets.US_ASCII);
+        if (!stored.equals(command.recoveryPassword().value())) {
+            return refuse(attempt, "recovery key ID already stored with a different password");
+        }
+        return new EscrowResult(EscrowResult.Outcome.ALREADY_STORED, existing.getRecoveryKeyId(), existing.getState(),
+                existing.getEscrowedAt(), null);
+    }
+
+    private EscrowResult refuse(AuditRecord attempt, String why) {
+        audit.record(new AuditRecord(attempt.caller(), ACTION, org.keywarden.audit.entity.Outcome.FAILURE,
+                attempt.deviceId(), attempt.volumeGuid(), attempt.recoveryKeyId(), null, why));
+        return EscrowResult.conflict(attempt.recoveryKeyId(), why);
+    }
+}

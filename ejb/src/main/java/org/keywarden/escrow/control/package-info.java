@@ -1,0 +1,2 @@
+/** Escrow of recovery keys and TPM owner information, and the rules their values must follow. */
+package org.keywarden.escrow.control;

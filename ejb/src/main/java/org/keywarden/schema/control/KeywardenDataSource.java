@@ -1,0 +1,31 @@
+package org.keywarden.schema.control;
+
+import java.util.List;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * Finds the server-defined datasource: WildFly binds it as {@code java:/jdbc/keywarden}, Payara as
+ * {@code jdbc/keywarden} (the persistence unit names it {@code jdbc/keywarden}, which both resolve).
+ */
+final class KeywardenDataSource {
+
+    static final List<String> NAMES = List.of("java:/jdbc/keywarden", "jdbc/keywarden");
+
+    private KeywardenDataSource() {
+    }
+
+    static DataSource lookup() {
+        NamingException last = null;
+        for (String name : NAMES) {
+            try {
+                return (DataSource) new InitialContext().lookup(name);
+            } catch (NamingException e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("No datasource bound as any of " + NAMES
+                + "; apply the server configuration in server-config/ first", last);
+    }
+}

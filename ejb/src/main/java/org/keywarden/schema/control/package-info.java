@@ -1,0 +1,2 @@
+/** Versioned schema migrations, applied at start-up before the service answers. */
+package org.keywarden.schema.control;
