@@ -48,6 +48,7 @@ public class EnrollDevice {
         device.setOsVersion(command.osVersion());
         device.setMigratedFromMbam(command.migratedFromMbam());
         em.persist(device);
+        em.flush(); // users refer to the device by id only, so the device row must come first
         associateUsers.associate(deviceId, command.users(), now);
         audit.record(AuditRecord.success(Caller.device(deviceId, caller.sourceAddress()), "DEVICE_ENROLL", deviceId)
                 .withDetail("hostname " + command.hostname() + ", domain " + command.domain()));

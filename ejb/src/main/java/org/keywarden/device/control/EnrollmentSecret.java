@@ -1,6 +1,7 @@
 package org.keywarden.device.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import org.keywarden.crypto.control.Digests;
  */
 @Singleton
 @Startup
+@DependsOn("DataDirectory")
 public class EnrollmentSecret {
 
     private static final Logger LOG = Logger.getLogger(EnrollmentSecret.class.getName());

@@ -22,6 +22,8 @@ public class RegisterVolume {
         if (volume == null) {
             volume = new Volume(UUID.randomUUID().toString(), deviceId, volumeGuid, type, driveLetter);
             em.persist(volume);
+            // Keys and statuses refer to the volume by id only, so EclipseLink cannot order the inserts itself.
+            em.flush();
             return volume;
         }
         if (type != null && type != volume.getType()) {

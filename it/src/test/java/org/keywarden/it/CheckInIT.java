@@ -1,0 +1,140 @@
+package org.keywarden.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.keywarden.it.ProblemAssert.assertInvalidField;
+import static org.keywarden.it.ProblemAssert.assertProblem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.util.Locale;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code POST .../status} and {@code GET .../actions}: escrow gaps, MBAM migration, 400 and 401. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Order(40)
+class CheckInIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Keywarden.ear();
+    }
+
+    @Test
+    void aFullyEscrowedDeviceHasNothingToDoAndItsStatusIsRecorded() {
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> key = device.escrowNewKey("OS");
+
+        Http.Reply reply = device.checkIn(TestDevice.status(key.get("volumeId"), key.get("recoveryKeyId")));
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(0, reply.json().getJsonArray("actions").size(), reply::toString);
+        assertEquals(90, reply.json().getInt("checkInIntervalMinutes"));
+        assertNotNull(Database.single("SELECT last_check_in_at FROM device WHERE device_id = ?", device.id));
+        assertEquals("FULLY_ENCRYPTED", Database.text("SELECT conversion_status FROM volume_status WHERE device_id = ?",
+                device.id));
+    }
+
+    @Test
+    void anUnescrowedRecoveryPasswordIsAnEscrowGapUntilTheDeviceEscrowsIt() {
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> known = device.escrowNewKey("OS");
+        String volume = known.get("volumeId");
+        String missing = Secrets.guid();
+
+        // sent lower case with braces: answered in the canonical form
+        Http.Reply reply = device.checkIn(TestDevice.status("{" + volume.toLowerCase(Locale.ROOT) + "}",
+                known.get("recoveryKeyId"), "{" + missing.toLowerCase(Locale.ROOT) + "}"));
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("type", "ESCROW_RECOVERY_KEY").add("volumeId", volume).add("recoveryKeyId", missing)).build(),
+                reply.json().getJsonArray("actions"));
+        Http.Reply pending = Http.get(device.path("/actions"), device.token);
+        assertEquals(200, pending.status(), pending::toString);
+        assertEquals(reply.json(), pending.json(), "GET actions answers as the check-in did");
+
+        assertEquals(201, device.escrow(TestDevice.key(volume, "OS", missing, Secrets.recoveryPassword())).status());
+        assertEquals(0, Http.get(device.path("/actions"), device.token).json().getJsonArray("actions").size());
+        assertEquals(0, device.checkIn(TestDevice.status(volume, known.get("recoveryKeyId"), missing))
+                .json().getJsonArray("actions").size());
+    }
+
+    @Test
+    void aDeviceMigratedFromMbamRotatesEveryKeyFromItsFirstCheckInUntilReplaced() {
+        TestDevice device = TestDevice.enroll(Json.createObjectBuilder().add("migratedFromMbam", true));
+        Map<String, String> key = device.escrowNewKey("OS");
+        String volume = key.get("volumeId");
+        JsonObject status = TestDevice.status(volume, key.get("recoveryKeyId"));
+
+        JsonArray actions = device.checkIn(status).json().getJsonArray("actions");
+        assertEquals(1, actions.size(), actions::toString);
+        assertEquals("ROTATE_RECOVERY_KEY", actions.getJsonObject(0).getString("type"));
+        assertEquals(key.get("recoveryKeyId"), actions.getJsonObject(0).getString("recoveryKeyId"));
+        assertEquals(volume, actions.getJsonObject(0).getString("volumeId"));
+        assertEquals(actions, device.checkIn(status).json().getJsonArray("actions"), "asked until it is done");
+
+        String replacement = Secrets.guid();
+        assertEquals(201, device.escrow(TestDevice.key(volume, "OS", replacement, Secrets.recoveryPassword())
+                .add("replaces", key.get("recoveryKeyId"))).status());
+        assertEquals(0, device.checkIn(TestDevice.status(volume, replacement)).json().getJsonArray("actions").size());
+    }
+
+    @Test
+    void anOrdinaryDeviceIsNotAskedToRotate() {
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> key = device.escrowNewKey("OS");
+        assertEquals(0, device.checkIn(TestDevice.status(key.get("volumeId"), key.get("recoveryKeyId")))
+                .json().getJsonArray("actions").size());
+    }
+
+    @Test
+    void invalidStatusIs400NamingTheFieldAndStoresNothing() {
+        TestDevice device = TestDevice.enroll();
+        JsonObject valid = TestDevice.status(Secrets.guid(), Secrets.guid());
+        JsonObject volume = valid.getJsonArray("volumes").getJsonObject(0);
+
+        assertInvalidField(device.checkIn(Json.createObjectBuilder(valid).remove("volumes").build()), "volumes");
+        assertInvalidField(device.checkIn(Json.createObjectBuilder(valid).remove("reportedAt").build()), "reportedAt");
+        assertInvalidField(device.checkIn(withVolume(valid, Json.createObjectBuilder(volume)
+                .add("volumeId", "C:").build())), "volumes[0].volumeId");
+        assertInvalidField(device.checkIn(withVolume(valid, Json.createObjectBuilder(volume)
+                .add("volumeType", "FLOPPY").build())), "volumes[0].volumeType");
+        assertInvalidField(device.checkIn(withVolume(valid, Json.createObjectBuilder(volume)
+                .add("nonComplianceCodes", Json.createArrayBuilder().add(17)).build())),
+                "volumes[0].nonComplianceCodes[0]");
+        assertInvalidField(device.checkIn(withVolume(valid, Json.createObjectBuilder(volume)
+                .add("protectors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("id", "nope").add("type", "TPM"))).build())), "volumes[0].protectors[0].id");
+        assertInvalidField(device.checkIn(withVolume(valid, Json.createObjectBuilder(volume)
+                .add("protectors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("id", Secrets.guid()).add("type", "<script>"))).build())),
+                "volumes[0].protectors[0].type");
+        assertInvalidField(device.checkIn(withVolume(valid, Json.createObjectBuilder(volume)
+                .add("compliant", "yes").build())), "volumes[0].compliant");
+
+        assertEquals(0, Database.count("SELECT COUNT(*) FROM volume WHERE device_id = ?", device.id));
+        assertEquals(null, Database.single("SELECT last_check_in_at FROM device WHERE device_id = ?", device.id));
+    }
+
+    @Test
+    void withoutAValidTokenIs401() {
+        TestDevice device = TestDevice.enroll();
+        assertProblem(device.checkInWith(null), 401);
+        assertProblem(Http.get(device.path("/actions"), null), 401);
+        assertProblem(Http.get(device.path("/actions"), "Bearer-nonsense"), 401);
+    }
+
+    private static JsonObject withVolume(JsonObject status, JsonObject volume) {
+        return Json.createObjectBuilder(status).add("volumes", Json.createArrayBuilder().add(volume)).build();
+    }
+}

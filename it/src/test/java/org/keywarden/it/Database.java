@@ -1,0 +1,55 @@
+package org.keywarden.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plain JDBC into the database the server under test uses, to check what it really stored. */
+public final class Database {
+
+    private Database() {
+    }
+
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("keywarden.test.jdbc.url"),
+                System.getProperty("keywarden.test.jdbc.user"), System.getProperty("keywarden.test.jdbc.password"));
+    }
+
+    public static long count(String sql, Object... parameters) {
+        return ((Number) single(sql, parameters)).longValue();
+    }
+
+    public static String text(String sql, Object... parameters) {
+        Object value = single(sql, parameters);
+        return value == null ? null : value.toString();
+    }
+
+    public static Object single(String sql, Object... parameters) {
+        List<Object> values = column(sql, parameters);
+        if (values.size() != 1) {
+            throw new AssertionError("Expected one row from " + sql + " but got " + values.size());
+        }
+        return values.get(0);
+    }
+
+    public static List<Object> column(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Object> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getObject(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed: " + sql, e);
+        }
+    }
+}

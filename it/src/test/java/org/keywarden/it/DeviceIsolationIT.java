@@ -1,0 +1,62 @@
+package org.keywarden.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.keywarden.it.ProblemAssert.assertProblem;
+
+import jakarta.json.Json;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A device token acts only on its own device: every endpoint answers 403 for another's. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Order(50)
+class DeviceIsolationIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Keywarden.ear();
+    }
+
+    @Test
+    void deviceAsTokenCannotWriteOrReadDeviceB() {
+        TestDevice a = TestDevice.enroll();
+        TestDevice b = TestDevice.enroll();
+        String keyId = Secrets.guid();
+        String key = TestDevice.key(Secrets.guid(), "OS", keyId, Secrets.recoveryPassword()).build().toString();
+        String tpm = Json.createObjectBuilder().add("ownerAuthHash", Secrets.tpmHash())
+                .add("reportedAt", Instant.now().toString()).build().toString();
+        String status = TestDevice.status(Secrets.guid(), keyId).toString();
+
+        assertProblem(Http.post(b.path("/recovery-keys"), key, a.token), 403);
+        assertProblem(Http.put(b.path("/tpm"), tpm, a.token), 403);
+        assertProblem(Http.post(b.path("/status"), status, a.token), 403);
+        assertProblem(Http.get(b.path("/actions"), a.token), 403);
+
+        assertEquals(0, Database.count("SELECT COUNT(*) FROM recovery_key WHERE recovery_key_id = ?", keyId));
+        assertEquals(0, Database.count("SELECT COUNT(*) FROM tpm_owner_info WHERE device_id IN (?, ?)", a.id, b.id));
+        assertEquals(0, Database.count("SELECT COUNT(*) FROM volume WHERE device_id IN (?, ?)", a.id, b.id));
+        assertEquals(null, Database.single("SELECT last_check_in_at FROM device WHERE device_id = ?", b.id));
+        assertEquals(3, Database.count("SELECT COUNT(*) FROM audit_event WHERE actor = ? "
+                + "AND action = 'DEVICE_WRITE_REFUSED' AND outcome = 'FAILURE'", "device:" + a.id),
+                "each refused write is audited");
+
+        // the token still works on its own device
+        assertEquals(201, Http.post(a.path("/recovery-keys"), key, a.token).status());
+        assertEquals(a.id, Database.text("SELECT device_id FROM recovery_key WHERE recovery_key_id = ?", keyId));
+    }
+
+    @Test
+    void anUnknownOrMalformedDeviceIdIs403ForAValidToken() {
+        TestDevice a = TestDevice.enroll();
+        assertProblem(Http.get("/devices/" + UUID.randomUUID() + "/actions", a.token), 403);
+        assertProblem(Http.get("/devices/not-a-device/actions", a.token), 403);
+    }
+}

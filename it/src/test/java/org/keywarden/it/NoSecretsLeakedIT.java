@@ -1,0 +1,89 @@
+package org.keywarden.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs after every other class: the server log and every answer the tests received are searched
+ * for every recovery password, key package and TPM hash escrowed (in every separator form) and for
+ * every device token. None may appear.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Order(Integer.MAX_VALUE)
+class NoSecretsLeakedIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Keywarden.ear();
+    }
+
+    @Test
+    void noSecretAppearsInTheServerLogOrInAnyAnswer() throws Exception {
+        exerciseEveryPathThatHandlesASecret();
+
+        String log = Files.readString(Keywarden.serverLog(), StandardCharsets.UTF_8);
+        assertTrue(log.contains("Keywarden data directory"), "not the server's log: " + Keywarden.serverLog());
+        assertFalse(Secrets.ISSUED.size() < 10 || Secrets.TOKENS.size() < 3, "too few secrets to search for");
+
+        List<String> leaks = new ArrayList<>();
+        for (String secret : Secrets.ISSUED) {
+            for (String form : forms(secret)) {
+                if (log.contains(form)) {
+                    leaks.add("server log holds a secret (" + secret.length() + " chars)");
+                }
+                for (String body : Http.REPLY_BODIES) {
+                    if (body.contains(form)) {
+                        leaks.add("an answer holds a secret: " + body.substring(0, Math.min(80, body.length())));
+                    }
+                }
+            }
+        }
+        for (String token : Secrets.TOKENS) {
+            if (log.contains(token)) {
+                leaks.add("server log holds a device token");
+            }
+        }
+        assertEquals(List.of(), leaks);
+    }
+
+    /** Success, retry, conflict, invalid input and TPM reports, each with a secret the log must not get. */
+    private static void exerciseEveryPathThatHandlesASecret() {
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> key = device.escrowNewKey("OS");
+        device.escrow(TestDevice.key(key.get("volumeId"), "OS", key.get("recoveryKeyId"), key.get("recoveryPassword")));
+        device.escrow(TestDevice.key(key.get("volumeId"), "OS", key.get("recoveryKeyId"), Secrets.recoveryPassword()));
+        String invalid = Secrets.remember(Secrets.recoveryPassword().substring(0, 46) + "1");
+        device.escrow(TestDevice.key(Secrets.guid(), "OS", Secrets.guid(), invalid));
+        device.escrow(TestDevice.key(Secrets.guid(), "OS", Secrets.guid(), Secrets.recoveryPassword())
+                .add("keyPackage", Secrets.keyPackage()));
+        Http.put(device.path("/tpm"), Json.createObjectBuilder().add("ownerAuthHash", Secrets.tpmHash())
+                .add("reportedAt", Instant.now().toString()).build().toString(), device.token);
+        TestDevice other = TestDevice.enroll();
+        Http.post(device.path("/recovery-keys"), TestDevice.key(Secrets.guid(), "OS", Secrets.guid(),
+                Secrets.recoveryPassword()).build().toString(), other.token);
+    }
+
+    private static List<String> forms(String secret) {
+        if (secret.matches("\\d{6}(-\\d{6}){7}") || secret.matches("[\\d-]{40,}")) {
+            return List.of(secret, secret.replace('-', ' '), secret.replace("-", ""));
+        }
+        return List.of(secret);
+    }
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Applies Keywarden's configuration to an unpacked WildFly, offline (embedded CLI), from a pristine
+# copy of standalone.xml each time, so it can be run again safely.
+#
+#   configure.sh JBOSS_HOME [--db h2|postgresql|sqlserver] [--config standalone-NAME.xml]
+#                [--drivers DIR] [--property name=value]...
+#
+# --db defaults from KEYWARDEN_DB_URL (jdbc:postgresql:... or jdbc:sqlserver:...), else h2.
+# --drivers is where postgresql-*.jar / mssql-jdbc-*.jar are (the Maven build copies them there).
+# --property adds a system property to the configuration (tests use keywarden.h2.options).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+jboss_home=${1:?usage: configure.sh JBOSS_HOME [--db h2|postgresql|sqlserver] [--config FILE] [--drivers DIR]}
+shift
+db=""
+config=standalone.xml
+drivers=""
+properties=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db) db=$2; shift 2 ;;
+    --config) config=$2; shift 2 ;;
+    --drivers) drivers=$2; shift 2 ;;
+    --property) properties+=("$2"); shift 2 ;;
+    *) echo "configure.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+if [ -z "$db" ]; then
+  case "${KEYWARDEN_DB_URL:-}" in
+    jdbc:postgresql:*) db=postgresql ;;
+    jdbc:sqlserver:*) db=sqlserver ;;
+    "") db=h2 ;;
+    *) echo "configure.sh: KEYWARDEN_DB_URL must be a jdbc:postgresql: or jdbc:sqlserver: URL" >&2; exit 2 ;;
+  esac
+fi
+
+config_dir="$jboss_home/standalone/configuration"
+[ -f "$config_dir/standalone.xml.pristine" ] || cp "$config_dir/standalone.xml" "$config_dir/standalone.xml.pristine"
+cp "$config_dir/standalone.xml.pristine" "$config_dir/$config"
+
+install_module() { # name jar dependencies...
+  local name=$1 jar=$2; shift 2
+  local dir="$jboss_home/modules/${name//.//}/main"
+  mkdir -p "$dir"
+  cp "$jar" "$dir/driver.jar"
+  {
+    echo "<module xmlns=\"urn:jboss:module:1.9\" name=\"$name\">"
+    echo "  <resources><resource-root path=\"driver.jar\"/></resources>"
+    echo "  <dependencies>"
+    for dep in "$@"; do echo "    <module name=\"$dep\"/>"; done
+    echo "  </dependencies>"
+    echo "</module>"
+  } > "$dir/module.xml"
+}
+find_driver() { # pattern
+  local jar
+  jar=$(ls "${drivers:-.}"/$1 2>/dev/null | head -n 1 || true)
+  [ -n "$jar" ] || { echo "configure.sh: no $1 in ${drivers:-.} (pass --drivers DIR)" >&2; exit 2; }
+  echo "$jar"
+}
+case "$db" in
+  h2) ;;
+  postgresql) install_module org.postgresql "$(find_driver 'postgresql-*.jar')" \
+                java.logging java.sql java.naming java.security.jgss jakarta.transaction.api ;;
+  sqlserver) install_module com.microsoft.sqlserver "$(find_driver 'mssql-jdbc-*.jar')" \
+                java.logging java.sql java.naming java.xml java.security.jgss jakarta.transaction.api ;;
+  *) echo "configure.sh: --db must be h2, postgresql or sqlserver" >&2; exit 2 ;;
+esac
+
+script=$(mktemp)
+trap 'rm -f "$script"' EXIT
+{
+  echo "embed-server --server-config=$config --std-out=discard"
+  cat "$here/keywarden.cli"
+  cat "$here/datasource-$db.cli"
+  for p in "${properties[@]+"${properties[@]}"}"; do
+    echo "/system-property=${p%%=*}:add(value=\"${p#*=}\")"
+  done
+  echo "stop-embedded-server"
+} > "$script"
+"$jboss_home/bin/jboss-cli.sh" --file="$script" > "$jboss_home/standalone/configure-$db.log" 2>&1 || {
+  cat "$jboss_home/standalone/configure-$db.log" >&2
+  echo "configure.sh: the WildFly CLI failed (see above)" >&2
+  exit 1
+}
+echo "Keywarden: configured $jboss_home ($config) for $db"

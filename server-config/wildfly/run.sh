@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Configures an unpacked WildFly for Keywarden and runs it in the foreground (Ctrl+C stops it).
+#   run.sh JBOSS_HOME [configure.sh options]
+# Environment: KEYWARDEN_DATA_DIR, KEYWARDEN_DB_URL/USER/PASSWORD, KEYWARDEN_ENROLLMENT_SECRET,
+# KEYWARDEN_BIND_ADDRESS (default 127.0.0.1; 0.0.0.0 to accept devices from the network).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+jboss_home=${1:?usage: run.sh JBOSS_HOME [configure.sh options]}
+"$here/configure.sh" "$@"
+data=${KEYWARDEN_DATA_DIR:-$HOME/.keywarden}
+bind=${KEYWARDEN_BIND_ADDRESS:-127.0.0.1}
+host=$([ "$bind" = "0.0.0.0" ] && echo localhost || echo "$bind")
+cat <<BANNER
+
+  Keywarden is starting (WildFly; stop it with Ctrl+C)
+    Device API:  http://$host:8080/api/v1   and   https://$host:8443/api/v1 (self-signed certificate)
+    OpenAPI:     http://$host:8080/openapi.yaml
+    Data:        $data ${KEYWARDEN_DB_URL:+(database: $KEYWARDEN_DB_URL)}
+    Enrollment secret: $([ -n "${KEYWARDEN_ENROLLMENT_SECRET:-}" ] && echo "from KEYWARDEN_ENROLLMENT_SECRET" || echo "cat $data/enrollment-secret   (generated at first start)")
+
+BANNER
+exec "$jboss_home/bin/standalone.sh" -b "$bind"

@@ -1,0 +1,2 @@
+/** The device API's check-in and pending-actions endpoints. */
+package org.keywarden.checkin.boundary;

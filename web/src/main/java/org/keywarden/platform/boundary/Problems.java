@@ -1,0 +1,34 @@
+package org.keywarden.platform.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+
+/** Builds {@code application/problem+json} responses (RFC 9457). */
+public final class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    public static Response of(ProblemException problem) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("status", problem.status())
+                .add("title", problem.title())
+                .add("detail", problem.detail());
+        if (!problem.errors().isEmpty()) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            problem.errors().forEach(e -> errors.add(Json.createObjectBuilder()
+                    .add("field", e.field()).add("message", e.message())));
+            body.add("errors", errors);
+        }
+        return Response.status(problem.status()).type(MEDIA_TYPE).entity(body.build().toString()).build();
+    }
+
+    public static Response of(int status, String title, String detail) {
+        return of(new ProblemException(status, title, detail));
+    }
+}
