@@ -2,8 +2,34 @@ package org.keywarden.platform.boundary;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.keywarden.checkin.boundary.ActionsResource;
+import org.keywarden.checkin.boundary.StatusResource;
+import org.keywarden.device.boundary.DeviceAuthentication;
+import org.keywarden.device.boundary.DevicesResource;
+import org.keywarden.escrow.boundary.RecoveryKeysResource;
+import org.keywarden.escrow.boundary.TpmResource;
 
-/** The device and admin REST API, under {@code /api}; version 1 lives at {@code /api/v1}. */
+/**
+ * The device and admin REST API, under {@code /api}; version 1 lives at {@code /api/v1}. Its
+ * classes are listed, not scanned, so that no provider from a library (EclipseLink's MOXy JSON
+ * provider, say) takes part in reading or writing our messages.
+ */
 @ApplicationPath("/api")
 public class KeywardenApi extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                DevicesResource.class,
+                RecoveryKeysResource.class,
+                TpmResource.class,
+                StatusResource.class,
+                ActionsResource.class,
+                DeviceAuthentication.class,
+                BodySizeLimit.class,
+                ProblemExceptionMapper.class,
+                WebApplicationExceptionMapper.class,
+                UnexpectedExceptionMapper.class);
+    }
 }

@@ -1,0 +1,85 @@
+package org.keywarden.agent;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import org.keywarden.agent.api.DeviceApi;
+import org.keywarden.agent.api.DeviceCredential;
+import org.keywarden.agent.api.HttpClientFactory;
+import org.keywarden.agent.state.AgentState;
+import org.keywarden.agent.state.AgentStateException;
+
+/** What one command execution works with: the loaded state, the device API, and the console. */
+final class AgentContext {
+    static final URI DEFAULT_SERVER = URI.create("http://localhost:8080");
+
+    private final KeywardenAgent options;
+    private final AgentState state;
+    private final SecureRandom random;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private DeviceApi api;
+
+    AgentContext(KeywardenAgent options, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.random = new SecureRandom();
+        this.state = AgentState.load(options.stateDirectory(), random);
+        this.out = out;
+        this.err = err;
+    }
+
+    AgentState state() {
+        return state;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    /** {@code --server} if given, else the server the device enrolled with, else localhost:8080. */
+    URI serverUrl() {
+        if (options.server() != null) {
+            return options.server();
+        }
+        return state.identity().map(i -> i.serverUrl()).filter(s -> s != null && !s.isBlank())
+                .map(URI::create).orElse(DEFAULT_SERVER);
+    }
+
+    /** The device API client, created on first use (with the {@code --insecure} warning). */
+    DeviceApi api() {
+        if (api == null) {
+            if (options.insecure()) {
+                err.println("WARNING: --insecure: the server's TLS certificate and host name are not checked;"
+                        + " use only with a development server");
+                err.flush();
+            }
+            Path trustStore = options.trustStore();
+            char[] password = options.trustStorePassword() == null ? null : options.trustStorePassword().toCharArray();
+            HttpClient http = HttpClientFactory.create(options.insecure(), trustStore, password,
+                    Duration.ofSeconds(Math.min(options.timeoutSeconds(), 30)));
+            api = new DeviceApi(serverUrl(), http, Duration.ofSeconds(options.timeoutSeconds()),
+                    "keywarden-agent/" + KeywardenAgent.version());
+        }
+        return api;
+    }
+
+    /** The enrolled device's credential. */
+    DeviceCredential credential() {
+        if (!state.isEnrolled()) {
+            throw new AgentStateException("not enrolled (no device id and token in " + state.directory()
+                    + "): run enroll first");
+        }
+        return new DeviceCredential(state.deviceId().orElseThrow(), state.deviceToken().orElseThrow());
+    }
+}

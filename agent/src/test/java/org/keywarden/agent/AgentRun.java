@@ -1,0 +1,23 @@
+package org.keywarden.agent;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs the agent in-process and captures exit code, stdout and stderr. */
+record AgentRun(int exitCode, String out, String err) {
+
+    static AgentRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new KeywardenAgent());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int rc = cmd.execute(args);
+        return new AgentRun(rc, out.toString(), err.toString());
+    }
+
+    String all() {
+        return out + err;
+    }
+}
