@@ -54,7 +54,6 @@ class EnrollmentIT {
         String token = Secrets.rememberToken(json.getString("deviceToken"));
         assertTrue(deviceId.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), deviceId);
         assertTrue(Base64.getUrlDecoder().decode(token).length >= 32, "token shorter than 256 bits");
-        assertTrue(reply.header("Location").endsWith("/api/v1/devices/" + deviceId), reply.header("Location"));
 
         assertEquals(1, Database.count("SELECT COUNT(*) FROM device WHERE device_id = ?", deviceId));
         String stored = Database.text("SELECT token_hash FROM device WHERE device_id = ?", deviceId);

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public class CheckIn {
                 .setParameter("deviceId", deviceId).getResultList()) {
             keys.put(key.getRecoveryKeyId(), key);
         }
-        List<DeviceAction> unescrowedToRotate = new java.util.ArrayList<>();
+        List<DeviceAction> unescrowedToRotate = new ArrayList<>();
         for (VolumeReport reported : report.volumes()) {
             Volume volume = registerVolume.register(deviceId, reported.volumeGuid(), reported.volumeType(),
                     reported.driveLetter());
@@ -82,7 +83,7 @@ public class CheckIn {
                 }
             }
         }
-        List<DeviceAction> actions = new java.util.ArrayList<>(pendingActions.of(deviceId));
+        List<DeviceAction> actions = new ArrayList<>(pendingActions.of(deviceId));
         if (!unescrowedToRotate.isEmpty()) {
             // A migrated device rotates instead of escrowing keys the server never had.
             Set<String> rotating = unescrowedToRotate.stream().map(DeviceAction::recoveryKeyId).collect(Collectors.toSet());

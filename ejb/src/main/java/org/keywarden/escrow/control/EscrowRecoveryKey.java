@@ -86,8 +86,8 @@ public class EscrowRecoveryKey {
     }
 
     private EscrowResult refuse(AuditRecord attempt, String why) {
-        audit.record(new AuditRecord(attempt.caller(), ACTION, org.keywarden.audit.entity.Outcome.FAILURE,
-                attempt.deviceId(), attempt.volumeGuid(), attempt.recoveryKeyId(), null, why));
+        audit.record(AuditRecord.failure(attempt.caller(), ACTION, attempt.deviceId(), why)
+                .withKey(attempt.volumeGuid(), attempt.recoveryKeyId()));
         return EscrowResult.conflict(attempt.recoveryKeyId(), why);
     }
 }

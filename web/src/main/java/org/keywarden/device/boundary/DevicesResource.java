@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URI;
 import org.keywarden.audit.control.Caller;
 import org.keywarden.device.control.EnrollCommand;
 import org.keywarden.device.control.EnrollDevice;
@@ -45,7 +44,7 @@ public class DevicesResource {
                 fields.flag("migratedFromMbam", false));
         fields.throwIfInvalid();
         return enrollDevice.enroll(command, Caller.anonymous(servletRequest.getRemoteAddr()))
-                .map(e -> Response.created(URI.create("v1/devices/" + e.deviceId()))
+                .map(e -> Response.status(Response.Status.CREATED)
                         .entity(new EnrollmentResponse(e.deviceId(), e.deviceToken())).build())
                 .orElseThrow(() -> new ProblemException(401, "Unauthorized", "The enrollment secret is wrong"));
     }

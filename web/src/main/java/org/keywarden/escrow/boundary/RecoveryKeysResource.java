@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URI;
 import org.keywarden.audit.control.Caller;
 import org.keywarden.device.boundary.DeviceAuthenticated;
 import org.keywarden.escrow.control.EscrowCommand;
@@ -47,8 +46,7 @@ public class RecoveryKeysResource {
         Caller caller = Caller.device(deviceId, servletRequest.getRemoteAddr());
         EscrowResult result = RetryOnConflict.call(() -> escrowRecoveryKey.escrow(deviceId, command, caller));
         return switch (result.outcome()) {
-            case STORED -> Response.created(URI.create("v1/devices/" + deviceId + "/recovery-keys/"
-                    + result.recoveryKeyId())).entity(response(result)).build();
+            case STORED -> Response.status(Response.Status.CREATED).entity(response(result)).build();
             case ALREADY_STORED -> Response.ok(response(result)).build();
             case CONFLICT -> throw new ProblemException(409, "Conflict",
                     "Recovery key " + result.recoveryKeyId() + " was not stored: " + result.conflict());
