@@ -28,6 +28,35 @@ public class KeywardenSettings {
         return config().getOptionalValue("keywarden.enrollment.secret", String.class).filter(s -> !s.isBlank());
     }
 
+    /**
+     * Whether secrets are encrypted at rest: on unless {@code KEYWARDEN_ENCRYPTION=none}
+     * (Configuration Manager's "allow recovery information to be stored in plain text").
+     */
+    public boolean encryptionDisabled() {
+        String mode = config().getOptionalValue("keywarden.encryption", String.class).orElse("cms").strip();
+        if (mode.equalsIgnoreCase("none")) {
+            return true;
+        }
+        if (mode.equalsIgnoreCase("cms") || mode.isEmpty()) {
+            return false;
+        }
+        throw new IllegalStateException("KEYWARDEN_ENCRYPTION must be 'cms' (the default) or 'none', not '" + mode + "'");
+    }
+
+    /** The administrator's PKCS#12 keystore of encryption certificates, when one is configured. */
+    public Optional<Path> encryptionKeystore() {
+        return config().getOptionalValue("keywarden.encryption.keystore", String.class)
+                .filter(s -> !s.isBlank()).map(Path::of);
+    }
+
+    /**
+     * The configured keystore's password: {@code KEYWARDEN_ENCRYPTION_KEYSTORE_PASSWORD}, or the system
+     * property {@code keywarden.encryption.keystore.password} set from the server's credential store.
+     */
+    public Optional<String> encryptionKeystorePassword() {
+        return config().getOptionalValue("keywarden.encryption.keystore.password", String.class);
+    }
+
     /** How often devices are told to check in. */
     public int checkInIntervalMinutes() {
         return config().getOptionalValue("keywarden.checkin.interval.minutes", Integer.class).orElse(90);

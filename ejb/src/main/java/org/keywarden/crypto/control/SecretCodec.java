@@ -1,30 +1,62 @@
 package org.keywarden.crypto.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Arrays;
 
 /**
- * The one seam through which every secret (recovery password, key package, TPM owner hash) goes
- * into and out of the database. A sealed value starts with a format byte; format 0 is plain text,
- * kept until encryption at rest replaces it. {@code owner} and {@code field} name what the value
- * belongs to, so that a sealed value cannot be moved to another record unnoticed once it is bound.
+ * The one seam through which every secret (recovery password, key package, TPM owner hash) goes into
+ * and out of the database. A sealed value is a format byte and then either the plain bytes (format 0,
+ * only with {@code KEYWARDEN_ENCRYPTION=none} or from before encryption was on) or a CMS envelope
+ * (format 1) bound to its owner and field, so that a value moved to another record fails to open.
  */
 @ApplicationScoped
 public class SecretCodec {
 
     static final byte FORMAT_PLAIN = 0;
+    static final byte FORMAT_CMS = 1;
+    public static final String PLAIN = "plain";
+
+    @Inject
+    EncryptionAtRest encryption;
 
     public byte[] seal(String owner, String field, byte[] plain) {
-        byte[] sealed = new byte[plain.length + 1];
-        sealed[0] = FORMAT_PLAIN;
-        System.arraycopy(plain, 0, sealed, 1, plain.length);
+        KeyRing keys = encryption.keyRing();
+        byte[] body = keys == null ? plain : Envelope.seal(plain, new Binding(owner, field), keys.newest());
+        byte[] sealed = new byte[body.length + 1];
+        sealed[0] = keys == null ? FORMAT_PLAIN : FORMAT_CMS;
+        System.arraycopy(body, 0, sealed, 1, body.length);
         return sealed;
     }
 
+    /**
+     * @throws SealedValueIntegrityException when the value was altered, belongs to another record or
+     *         field, or no configured certificate can open it
+     */
     public byte[] open(String owner, String field, byte[] sealed) {
-        if (sealed == null || sealed.length == 0 || sealed[0] != FORMAT_PLAIN) {
-            throw new IllegalStateException("Unreadable sealed value of " + field + " of " + owner);
+        Binding binding = new Binding(owner, field);
+        if (sealed == null || sealed.length == 0) {
+            throw new SealedValueIntegrityException(SealedValueIntegrityException.Kind.MALFORMED, binding, "empty value",
+                    null);
         }
-        return Arrays.copyOfRange(sealed, 1, sealed.length);
+        byte[] body = Arrays.copyOfRange(sealed, 1, sealed.length);
+        return switch (sealed[0]) {
+            case FORMAT_PLAIN -> body;
+            case FORMAT_CMS -> {
+                if (encryption.keyRing() == null) {
+                    throw new SealedValueIntegrityException(SealedValueIntegrityException.Kind.NO_MATCHING_KEY, binding,
+                            "encrypted, but encryption is off (KEYWARDEN_ENCRYPTION=none)", null);
+                }
+                yield Envelope.open(body, binding, encryption.keyRing());
+            }
+            default -> throw new SealedValueIntegrityException(SealedValueIntegrityException.Kind.MALFORMED, binding,
+                    "unknown format " + sealed[0], null);
+        };
+    }
+
+    /** The fingerprint of the certificate new values are sealed to, or {@value #PLAIN}. */
+    public String sealingCertificate() {
+        KeyRing keys = encryption.keyRing();
+        return keys == null ? PLAIN : KeyRing.fingerprint(keys.newest());
     }
 }

@@ -59,7 +59,8 @@ public class EscrowRecoveryKey {
                 command.recoveryPassword().value().getBytes(StandardCharsets.US_ASCII));
         byte[] keyPackage = command.keyPackage() == null ? null
                 : codec.seal(keyId, "keyPackage", command.keyPackage());
-        RecoveryKey key = new RecoveryKey(keyId, deviceId, volume.getId(), password, keyPackage, now);
+        RecoveryKey key = new RecoveryKey(keyId, deviceId, volume.getId(), password, keyPackage,
+                codec.sealingCertificate(), now);
         em.persist(key);
         String detail = null;
         if (replaced != null) {

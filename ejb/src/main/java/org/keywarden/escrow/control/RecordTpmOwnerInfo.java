@@ -35,7 +35,7 @@ public class RecordTpmOwnerInfo {
             info = new TpmOwnerInfo(deviceId);
         }
         boolean kept = info.offer(codec.seal(deviceId, "ownerAuthHash", report.ownerAuthHash()),
-                report.reportedAt(), now);
+                codec.sealingCertificate(), report.reportedAt(), now);
         if (!kept) {
             return false;
         }

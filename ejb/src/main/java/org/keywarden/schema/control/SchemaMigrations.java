@@ -1,6 +1,7 @@
 package org.keywarden.schema.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -27,6 +28,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("EncryptionAtRest") // a keystore that cannot be used stops the deployment before the database is touched
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigrations {
 

@@ -64,17 +64,21 @@ public class RecoveryKey {
     @Column(name = "verified_removed_at")
     private Instant verifiedRemovedAt;
 
+    @Column(name = "sealed_with", length = 64)
+    private String sealedWith;
+
     protected RecoveryKey() {
     }
 
-    public RecoveryKey(String recoveryKeyId, String deviceId, String volumeId,
-                       byte[] sealedRecoveryPassword, byte[] sealedKeyPackage, Instant escrowedAt) {
+    public RecoveryKey(String recoveryKeyId, String deviceId, String volumeId, byte[] sealedRecoveryPassword,
+                       byte[] sealedKeyPackage, String sealedWith, Instant escrowedAt) {
         this.recoveryKeyId = recoveryKeyId;
         this.keyIdPrefix = recoveryKeyId.substring(0, 8);
         this.deviceId = deviceId;
         this.volumeId = volumeId;
         this.sealedRecoveryPassword = sealedRecoveryPassword;
         this.sealedKeyPackage = sealedKeyPackage;
+        this.sealedWith = sealedWith;
         this.escrowedAt = escrowedAt;
         this.state = KeyState.ACTIVE;
     }
@@ -112,6 +116,14 @@ public class RecoveryKey {
     public String getSupersededBy() { return supersededBy; }
     public Instant getSupersededAt() { return supersededAt; }
     public Instant getVerifiedRemovedAt() { return verifiedRemovedAt; }
+    public String getSealedWith() { return sealedWith; }
+
+    /** Replaces the sealed values, e.g. when they are moved to a newer encryption certificate. */
+    public void reseal(byte[] recoveryPassword, byte[] keyPackage, String with) {
+        this.sealedRecoveryPassword = recoveryPassword;
+        this.sealedKeyPackage = keyPackage;
+        this.sealedWith = with;
+    }
 
     @Override
     public String toString() {

@@ -24,6 +24,9 @@ public class TpmOwnerInfo {
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
+    @Column(name = "sealed_with", length = 64)
+    private String sealedWith;
+
     protected TpmOwnerInfo() {
     }
 
@@ -32,11 +35,12 @@ public class TpmOwnerInfo {
     }
 
     /** Keeps the report unless it is older than the one already stored; returns whether it was kept. */
-    public boolean offer(byte[] sealedOwnerAuthHash, Instant reportedAt, Instant receivedAt) {
+    public boolean offer(byte[] sealedOwnerAuthHash, String sealedWith, Instant reportedAt, Instant receivedAt) {
         if (this.reportedAt != null && reportedAt.isBefore(this.reportedAt)) {
             return false;
         }
         this.sealedOwnerAuthHash = sealedOwnerAuthHash;
+        this.sealedWith = sealedWith;
         this.reportedAt = reportedAt;
         this.receivedAt = receivedAt;
         return true;
@@ -46,6 +50,7 @@ public class TpmOwnerInfo {
     public byte[] getSealedOwnerAuthHash() { return sealedOwnerAuthHash; }
     public Instant getReportedAt() { return reportedAt; }
     public Instant getReceivedAt() { return receivedAt; }
+    public String getSealedWith() { return sealedWith; }
 
     @Override
     public String toString() {

@@ -1,0 +1,104 @@
+package org.keywarden.crypto.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+import org.keywarden.config.control.KeywardenSettings;
+
+/**
+ * Decides at start-up how secrets are kept at rest and checks that it can: the administrator's
+ * PKCS#12 keystore ({@code KEYWARDEN_ENCRYPTION_KEYSTORE}), or one generated into the data directory
+ * at first start, or plain text when {@code KEYWARDEN_ENCRYPTION=none}. A keystore that cannot be used
+ * stops the deployment with one message naming the setting, before any record is read or written.
+ */
+@Singleton
+@Startup
+@DependsOn("DataDirectory")
+public class EncryptionAtRest {
+
+    private static final Logger LOG = Logger.getLogger(EncryptionAtRest.class.getName());
+    static final String GENERATED_KEYSTORE = "encryption/keystore.p12";
+    static final String GENERATED_PASSWORD = "encryption/keystore.password";
+
+    @Inject
+    KeywardenSettings settings;
+
+    private KeyRing keyRing;
+
+    @PostConstruct
+    void load() {
+        try {
+            if (settings.encryptionDisabled()) {
+                LOG.warning("KEYWARDEN_ENCRYPTION=none: recovery passwords, key packages and TPM owner hashes are "
+                        + "stored in PLAIN TEXT. Remove the setting to encrypt them.");
+                return;
+            }
+            keyRing = settings.encryptionKeystore().map(this::configured).orElseGet(this::generated);
+            LOG.info(() -> "Secrets are encrypted at rest to certificate " + KeyRing.fingerprint(keyRing.newest())
+                    + " (" + keyRing.fingerprints().size() + " certificate(s) can decrypt)");
+        } catch (RuntimeException e) {
+            String message = "Keywarden cannot start: " + e.getMessage();
+            LOG.severe(message);
+            throw new IllegalStateException(message);
+        }
+    }
+
+    private KeyRing configured(Path keystore) {
+        String password = settings.encryptionKeystorePassword().orElseThrow(() -> new IllegalStateException(
+                "KEYWARDEN_ENCRYPTION_KEYSTORE is set to " + keystore + " but KEYWARDEN_ENCRYPTION_KEYSTORE_PASSWORD "
+                        + "(or the system property keywarden.encryption.keystore.password) is not"));
+        try {
+            return KeyRing.load(keystore, password.toCharArray());
+        } catch (EncryptionKeystoreException e) {
+            throw new IllegalStateException("the encryption keystore set by KEYWARDEN_ENCRYPTION_KEYSTORE and "
+                    + "KEYWARDEN_ENCRYPTION_KEYSTORE_PASSWORD cannot be used: " + e.getMessage());
+        }
+    }
+
+    private KeyRing generated() {
+        Path keystore = settings.dataDir().resolve(GENERATED_KEYSTORE);
+        Path passwordFile = settings.dataDir().resolve(GENERATED_PASSWORD);
+        try {
+            if (!Files.exists(keystore)) {
+                if (Files.exists(passwordFile)) {
+                    throw new IllegalStateException("the generated encryption keystore " + keystore + " is missing "
+                            + "but its password file is there: restore the keystore from your backup "
+                            + "(or set KEYWARDEN_ENCRYPTION_KEYSTORE)");
+                }
+                Files.createDirectories(keystore.getParent());
+                String password = DeviceTokens.randomSecret(32);
+                SecureFiles.writeOwnerOnly(passwordFile, password);
+                EncryptionKeystores.generate(keystore, password.toCharArray(), "Keywarden encryption");
+                LOG.warning(() -> "Generated the encryption keystore " + keystore + " and its password file "
+                        + passwordFile + ". BACK BOTH UP NOW: without them no stored recovery key can ever be read.");
+            }
+            String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+            try {
+                return KeyRing.load(keystore, password.toCharArray());
+            } catch (EncryptionKeystoreException e) {
+                throw new IllegalStateException("the generated encryption keystore in the data directory cannot be "
+                        + "used: " + e.getMessage());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the encryption keystore in " + keystore.getParent()
+                    + " (set KEYWARDEN_DATA_DIR or KEYWARDEN_ENCRYPTION_KEYSTORE)", e);
+        }
+    }
+
+    /** The certificates to encrypt to and decrypt with; none when encryption is off. */
+    public KeyRing keyRing() {
+        return keyRing;
+    }
+
+    public boolean isPlainText() {
+        return keyRing == null;
+    }
+}
