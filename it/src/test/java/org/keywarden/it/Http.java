@@ -75,6 +75,15 @@ public final class Http {
         }
     }
 
+    /** A request as the given user, with HTTP Basic. */
+    public static HttpRequest.Builder asUser(String path, String username, String password) {
+        return HttpRequest.newBuilder(URI.create(Keywarden.api(path)))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     public static HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(Keywarden.api(path)))
                 .timeout(Duration.ofSeconds(30))

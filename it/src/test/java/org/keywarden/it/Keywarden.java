@@ -44,6 +44,19 @@ public final class Keywarden {
         }
     }
 
+    /** The first administrator's password: configured, or generated into the data directory. */
+    public static String adminPassword() {
+        String configured = System.getProperty("keywarden.test.admin.password");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        try {
+            return Files.readString(dataDir().resolve("initial-admin-password"), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("No admin password configured or generated", e);
+        }
+    }
+
     public static boolean secretIsGenerated() {
         String configured = System.getProperty("keywarden.test.enrollment.secret");
         return configured == null || configured.isBlank();

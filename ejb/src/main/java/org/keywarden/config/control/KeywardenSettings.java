@@ -57,6 +57,11 @@ public class KeywardenSettings {
         return config().getOptionalValue("keywarden.encryption.keystore.password", String.class);
     }
 
+    /** The first administrator's password, used only when no user exists yet. */
+    public Optional<String> adminPassword() {
+        return config().getOptionalValue("keywarden.admin.password", String.class).filter(s -> !s.isBlank());
+    }
+
     /** How often devices are told to check in. */
     public int checkInIntervalMinutes() {
         return config().getOptionalValue("keywarden.checkin.interval.minutes", Integer.class).orElse(90);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Logger;
+import org.keywarden.config.control.DataFiles;
 import org.keywarden.config.control.KeywardenSettings;
 
 /**
@@ -32,6 +33,8 @@ public class EncryptionAtRest {
     KeywardenSettings settings;
 
     private KeyRing keyRing;
+    private Path keystore;
+    private boolean generatedKeystore;
 
     @PostConstruct
     void load() {
@@ -51,7 +54,8 @@ public class EncryptionAtRest {
         }
     }
 
-    private KeyRing configured(Path keystore) {
+    private KeyRing configured(Path configuredKeystore) {
+        keystore = configuredKeystore;
         String password = settings.encryptionKeystorePassword().orElseThrow(() -> new IllegalStateException(
                 "KEYWARDEN_ENCRYPTION_KEYSTORE is set to " + keystore + " but KEYWARDEN_ENCRYPTION_KEYSTORE_PASSWORD "
                         + "(or the system property keywarden.encryption.keystore.password) is not"));
@@ -64,7 +68,8 @@ public class EncryptionAtRest {
     }
 
     private KeyRing generated() {
-        Path keystore = settings.dataDir().resolve(GENERATED_KEYSTORE);
+        keystore = settings.dataDir().resolve(GENERATED_KEYSTORE);
+        generatedKeystore = true;
         Path passwordFile = settings.dataDir().resolve(GENERATED_PASSWORD);
         try {
             if (!Files.exists(keystore)) {
@@ -75,7 +80,7 @@ public class EncryptionAtRest {
                 }
                 Files.createDirectories(keystore.getParent());
                 String password = DeviceTokens.randomSecret(32);
-                SecureFiles.writeOwnerOnly(passwordFile, password);
+                DataFiles.writeOwnerOnly(passwordFile, password);
                 EncryptionKeystores.generate(keystore, password.toCharArray(), "Keywarden encryption");
                 LOG.warning(() -> "Generated the encryption keystore " + keystore + " and its password file "
                         + passwordFile + ". BACK BOTH UP NOW: without them no stored recovery key can ever be read.");
@@ -100,5 +105,15 @@ public class EncryptionAtRest {
 
     public boolean isPlainText() {
         return keyRing == null;
+    }
+
+    /** Whether Keywarden generated the keystore itself (and an administrator must back it up). */
+    public boolean isGeneratedKeystore() {
+        return generatedKeystore;
+    }
+
+    /** The keystore in use; none when encryption is off. */
+    public Path keystore() {
+        return keystore;
     }
 }

@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.logging.Logger;
+import org.keywarden.config.control.DataFiles;
 import org.keywarden.config.control.KeywardenSettings;
 import org.keywarden.crypto.control.DeviceTokens;
 import org.keywarden.crypto.control.Digests;
@@ -51,26 +51,14 @@ public class EnrollmentSecret {
                     return stored;
                 }
             }
-            Files.createDirectories(file.getParent());
             String generated = DeviceTokens.randomSecret(24);
-            Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-            restrictToOwner(temp);
-            Files.writeString(temp, generated + "\n", StandardCharsets.UTF_8);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            DataFiles.writeOwnerOnly(file, generated);
             LOG.warning(() -> "Generated an enrollment secret for devices; read it from " + file.toAbsolutePath()
                     + " (or set KEYWARDEN_ENROLLMENT_SECRET)");
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the enrollment secret file " + file
                     + "; set KEYWARDEN_ENROLLMENT_SECRET or KEYWARDEN_DATA_DIR", e);
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data directory's ACL applies.
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.keywarden.checkin.boundary.ActionsResource;
 import org.keywarden.checkin.boundary.StatusResource;
+import org.keywarden.crypto.boundary.EncryptionResource;
 import org.keywarden.device.boundary.DeviceAuthentication;
 import org.keywarden.device.boundary.DevicesResource;
 import org.keywarden.escrow.boundary.RecoveryKeysResource;
@@ -26,6 +27,7 @@ public class KeywardenApi extends Application {
                 TpmResource.class,
                 StatusResource.class,
                 ActionsResource.class,
+                EncryptionResource.class,
                 DeviceAuthentication.class,
                 BodySizeLimit.class,
                 ProblemExceptionMapper.class,

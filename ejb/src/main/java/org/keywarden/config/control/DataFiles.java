@@ -1,4 +1,4 @@
-package org.keywarden.crypto.control;
+package org.keywarden.config.control;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes small secret files readable by the server's user only, atomically. */
-final class SecureFiles {
+/** Small secret files in the data directory: written atomically, readable by the server's user only. */
+public final class DataFiles {
 
-    private SecureFiles() {
+    private DataFiles() {
     }
 
-    static void writeOwnerOnly(Path file, String content) throws IOException {
+    public static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
             Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
@@ -21,6 +22,6 @@ final class SecureFiles {
             // Windows: the data directory's ACL applies.
         }
         Files.writeString(temp, content + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,0 +1,34 @@
+package org.keywarden.settings.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.keywarden.settings.entity.Setting;
+
+/** Settings kept in the database, shared by every node. */
+@Stateless
+public class StoredSettings {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<Setting> get(String name) {
+        return Optional.ofNullable(em.find(Setting.class, name));
+    }
+
+    public void set(String name, String value, String by) {
+        Setting setting = em.find(Setting.class, name, LockModeType.PESSIMISTIC_WRITE);
+        boolean isNew = setting == null;
+        if (isNew) {
+            setting = new Setting(name);
+        }
+        setting.change(value, by, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        if (isNew) {
+            em.persist(setting);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.keywarden.identity.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A user of the portals and the admin API. The password is kept only as a PBKDF2 hash. */
+@Entity
+@Table(name = "app_user")
+@NamedQuery(name = AppUser.BY_USERNAME, query = "SELECT u FROM AppUser u WHERE u.username = :username")
+@NamedQuery(name = AppUser.COUNT, query = "SELECT COUNT(u) FROM AppUser u")
+public class AppUser {
+
+    public static final String BY_USERNAME = "AppUser.byUsername";
+    public static final String COUNT = "AppUser.count";
+
+    @Id
+    @Column(name = "user_id", length = 36)
+    private String id;
+
+    @Column(name = "username", nullable = false, length = 256, unique = true)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 512)
+    private String passwordHash;
+
+    @Column(name = "roles", nullable = false, length = 512)
+    private String roles;
+
+    @Column(name = "disabled", nullable = false)
+    private boolean disabled;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected AppUser() {
+    }
+
+    public AppUser(String id, String username, String passwordHash, Set<String> roles, Instant createdAt) {
+        this.id = id;
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.roles = String.join(",", roles);
+        this.createdAt = createdAt;
+    }
+
+    public String getId() { return id; }
+    public String getUsername() { return username; }
+    public String getPasswordHash() { return passwordHash; }
+    public boolean isDisabled() { return disabled; }
+    public Instant getCreatedAt() { return createdAt; }
+
+    public Set<String> getRoles() {
+        return Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
+    }
+
+    @Override
+    public String toString() {
+        return "AppUser[" + username + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Server-wide settings that administrators change while Keywarden runs. */
+package org.keywarden.settings.entity;

@@ -1,0 +1,21 @@
+-- Identity: the built-in user store (PBKDF2 password hashes; roles as a comma-separated list) and
+-- server-wide settings that administrators change at run time (e.g. that the encryption keystore
+-- was backed up).
+CREATE TABLE app_user (
+    user_id       VARCHAR(36)  NOT NULL,
+    username      VARCHAR(256) NOT NULL,
+    password_hash VARCHAR(512) NOT NULL,
+    roles         VARCHAR(512) NOT NULL,
+    disabled      BOOLEAN NOT NULL,
+    created_at    TIMESTAMP NOT NULL,
+    CONSTRAINT pk_app_user PRIMARY KEY (user_id),
+    CONSTRAINT uq_app_user_username UNIQUE (username)
+);
+
+CREATE TABLE keywarden_setting (
+    setting_name  VARCHAR(128)  NOT NULL,
+    setting_value VARCHAR(1000) NOT NULL,
+    changed_at    TIMESTAMP NOT NULL,
+    changed_by    VARCHAR(256)  NOT NULL,
+    CONSTRAINT pk_keywarden_setting PRIMARY KEY (setting_name)
+);
