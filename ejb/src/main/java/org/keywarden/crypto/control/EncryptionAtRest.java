@@ -1,6 +1,8 @@
 package org.keywarden.crypto.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -10,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.logging.Logger;
 import org.keywarden.config.control.DataFiles;
 import org.keywarden.config.control.KeywardenSettings;
@@ -23,6 +26,7 @@ import org.keywarden.config.control.KeywardenSettings;
 @Singleton
 @Startup
 @DependsOn("DataDirectory")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // read on every seal and open: no container lock
 public class EncryptionAtRest {
 
     private static final Logger LOG = Logger.getLogger(EncryptionAtRest.class.getName());
@@ -32,8 +36,9 @@ public class EncryptionAtRest {
     @Inject
     KeywardenSettings settings;
 
-    private KeyRing keyRing;
+    private volatile KeyRing keyRing;
     private Path keystore;
+    private char[] keystorePassword;
     private boolean generatedKeystore;
 
     @PostConstruct
@@ -60,7 +65,8 @@ public class EncryptionAtRest {
                 "KEYWARDEN_ENCRYPTION_KEYSTORE is set to " + keystore + " but KEYWARDEN_ENCRYPTION_KEYSTORE_PASSWORD "
                         + "(or the system property keywarden.encryption.keystore.password) is not"));
         try {
-            return KeyRing.load(keystore, password.toCharArray());
+            keystorePassword = password.toCharArray();
+            return KeyRing.load(keystore, keystorePassword);
         } catch (EncryptionKeystoreException e) {
             throw new IllegalStateException("the encryption keystore set by KEYWARDEN_ENCRYPTION_KEYSTORE and "
                     + "KEYWARDEN_ENCRYPTION_KEYSTORE_PASSWORD cannot be used: " + e.getMessage());
@@ -85,9 +91,9 @@ public class EncryptionAtRest {
                 LOG.warning(() -> "Generated the encryption keystore " + keystore + " and its password file "
                         + passwordFile + ". BACK BOTH UP NOW: without them no stored recovery key can ever be read.");
             }
-            String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+            keystorePassword = Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
             try {
-                return KeyRing.load(keystore, password.toCharArray());
+                return KeyRing.load(keystore, keystorePassword);
             } catch (EncryptionKeystoreException e) {
                 throw new IllegalStateException("the generated encryption keystore in the data directory cannot be "
                         + "used: " + e.getMessage());
@@ -95,6 +101,35 @@ public class EncryptionAtRest {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the encryption keystore in " + keystore.getParent()
                     + " (set KEYWARDEN_DATA_DIR or KEYWARDEN_ENCRYPTION_KEYSTORE)", e);
+        }
+    }
+
+    /** Adds a new key and certificate to the keystore; it encrypts from now on. Its fingerprint. */
+    public synchronized String addCertificate() {
+        requireEncryption();
+        // strictly after the newest (certificate times have whole seconds), so that it is the newest
+        java.time.Instant after = keyRing.newest().getNotBefore().toInstant().plusSeconds(1);
+        java.time.Instant now = java.time.Instant.now();
+        X509Certificate added = EncryptionKeystores.addNewKey(keystore, keystorePassword, "Keywarden encryption",
+                now.isAfter(after) ? now : after);
+        keyRing = KeyRing.load(keystore, keystorePassword);
+        String fingerprint = KeyRing.fingerprint(added);
+        LOG.warning(() -> "Added encryption certificate " + fingerprint + " to " + keystore
+                + ": back up the keystore again, then re-wrap the stored secrets to it");
+        return fingerprint;
+    }
+
+    /** Removes a certificate from the keystore (the caller has checked that no record needs it). */
+    public synchronized void removeCertificate(String fingerprint) {
+        requireEncryption();
+        EncryptionKeystores.removeKey(keystore, keystorePassword, fingerprint);
+        keyRing = KeyRing.load(keystore, keystorePassword);
+        LOG.info(() -> "Retired encryption certificate " + fingerprint + " from " + keystore);
+    }
+
+    private void requireEncryption() {
+        if (keyRing == null) {
+            throw new IllegalStateException("Encryption is off (KEYWARDEN_ENCRYPTION=none)");
         }
     }
 

@@ -90,6 +90,36 @@ public final class EncryptionKeystores {
         }
     }
 
+    /** Removes the key whose certificate has {@code fingerprint}; refuses to remove the last key. */
+    public static void removeKey(Path p12, char[] password, String fingerprint) {
+        KeyStore store = KeyRing.readKeystore(p12, password);
+        try {
+            String match = null;
+            int keys = 0;
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (!store.isKeyEntry(alias)) {
+                    continue;
+                }
+                keys++;
+                if (store.getCertificate(alias) instanceof X509Certificate certificate
+                        && KeyRing.fingerprint(certificate).equals(fingerprint)) {
+                    match = alias;
+                }
+            }
+            if (match == null) {
+                throw new EncryptionKeystoreException("Encryption keystore " + p12 + " has no certificate " + fingerprint);
+            }
+            if (keys < 2) {
+                throw new EncryptionKeystoreException("Refusing to remove the only key of encryption keystore " + p12);
+            }
+            store.deleteEntry(match);
+            write(store, password, p12, true);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new EncryptionKeystoreException("Could not remove a key from encryption keystore " + p12 + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private static X509Certificate addEntry(KeyStore store, char[] password, String commonName, Instant notBefore,
             int bits) throws GeneralSecurityException, IOException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", PROVIDER);

@@ -8,8 +8,11 @@ public record EncryptionReport(String mode, String keystore, boolean generatedKe
                                String backupConfirmedFor, Instant backupConfirmedAt, String backupConfirmedBy,
                                List<String> warnings) {
 
-    /** One encryption certificate; {@code encrypts} marks the newest, the one new values are sealed to. */
+    /**
+     * One encryption certificate; {@code encrypts} marks the newest, the one new values are sealed to;
+     * {@code records} counts the records sealed to it (0: it can be retired, unless it is the newest).
+     */
     public record Certificate(String fingerprint, String subject, Instant notBefore, Instant notAfter,
-                              boolean encrypts) {
+                              boolean encrypts, long records) {
     }
 }

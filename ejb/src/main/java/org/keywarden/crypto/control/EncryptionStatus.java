@@ -31,6 +31,9 @@ public class EncryptionStatus {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    SealedRecords records;
+
     public EncryptionReport report() {
         if (encryption.isPlainText()) {
             return new EncryptionReport("none", null, false, List.of(), null, null, null, List.of(
@@ -44,7 +47,7 @@ public class EncryptionStatus {
             X509Certificate certificate = keys.certificate(fingerprint).orElseThrow();
             certificates.add(new EncryptionReport.Certificate(fingerprint,
                     certificate.getSubjectX500Principal().getName(), certificate.getNotBefore().toInstant(),
-                    certificate.getNotAfter().toInstant(), fingerprint.equals(newest)));
+                    certificate.getNotAfter().toInstant(), fingerprint.equals(newest), records.sealedWith(fingerprint)));
         }
         Optional<Setting> confirmed = settings.get(BACKUP_CONFIRMED);
         List<String> warnings = new ArrayList<>();

@@ -18,8 +18,19 @@ import java.time.Instant;
 @NamedQuery(name = RecoveryKey.OF_DEVICE, query = "SELECT k FROM RecoveryKey k WHERE k.deviceId = :deviceId")
 @NamedQuery(name = RecoveryKey.ROTATION_PENDING_OF_DEVICE,
         query = "SELECT k FROM RecoveryKey k WHERE k.deviceId = :deviceId AND k.rotationRequestedAt IS NOT NULL")
+@NamedQuery(name = RecoveryKey.NOT_SEALED_WITH, query = "SELECT k.recoveryKeyId FROM RecoveryKey k "
+        + "WHERE k.sealedWith IS NULL OR k.sealedWith <> :fingerprint ORDER BY k.recoveryKeyId")
+@NamedQuery(name = RecoveryKey.COUNT_NOT_SEALED_WITH, query = "SELECT COUNT(k) FROM RecoveryKey k "
+        + "WHERE k.sealedWith IS NULL OR k.sealedWith <> :fingerprint")
+@NamedQuery(name = RecoveryKey.COUNT_SEALED_WITH,
+        query = "SELECT COUNT(k) FROM RecoveryKey k WHERE k.sealedWith = :fingerprint")
+@NamedQuery(name = RecoveryKey.COUNT, query = "SELECT COUNT(k) FROM RecoveryKey k")
 public class RecoveryKey {
 
+    public static final String NOT_SEALED_WITH = "RecoveryKey.notSealedWith";
+    public static final String COUNT_NOT_SEALED_WITH = "RecoveryKey.countNotSealedWith";
+    public static final String COUNT_SEALED_WITH = "RecoveryKey.countSealedWith";
+    public static final String COUNT = "RecoveryKey.count";
     public static final String OF_DEVICE = "RecoveryKey.ofDevice";
     public static final String ROTATION_PENDING_OF_DEVICE = "RecoveryKey.rotationPendingOfDevice";
 

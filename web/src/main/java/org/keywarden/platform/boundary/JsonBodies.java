@@ -5,6 +5,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,12 +25,22 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
+    /** The body's object, or an empty object when there is no body (for requests whose fields are all optional). */
+    public static JsonObject readOptionalObject(InputStream body) {
+        byte[] bytes = readBounded(body);
+        return bytes.length == 0 ? JsonValue.EMPTY_JSON_OBJECT : parse(bytes);
+    }
+
     public static JsonObject readObject(InputStream body) {
         byte[] bytes = readBounded(body);
         if (bytes.length == 0) {
             throw new ProblemException(400, "Invalid request", "The request body is empty; a JSON object is expected",
                     java.util.List.of(new FieldError("body", "is required")));
         }
+        return parse(bytes);
+    }
+
+    private static JsonObject parse(byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.keywarden.checkin.boundary.ActionsResource;
 import org.keywarden.checkin.boundary.StatusResource;
+import org.keywarden.crypto.boundary.CertificatesResource;
 import org.keywarden.crypto.boundary.EncryptionResource;
+import org.keywarden.crypto.boundary.RewrapResource;
 import org.keywarden.device.boundary.DeviceAuthentication;
 import org.keywarden.device.boundary.DevicesResource;
 import org.keywarden.escrow.boundary.RecoveryKeysResource;
@@ -28,6 +30,8 @@ public class KeywardenApi extends Application {
                 StatusResource.class,
                 ActionsResource.class,
                 EncryptionResource.class,
+                RewrapResource.class,
+                CertificatesResource.class,
                 DeviceAuthentication.class,
                 BodySizeLimit.class,
                 ProblemExceptionMapper.class,

@@ -128,6 +128,20 @@ public final class RequestFields {
         }
     }
 
+    /** An integer within the bounds, or null when absent. */
+    public Integer optionalInteger(String name, int min, int max) {
+        if (absent(name)) {
+            return null;
+        }
+        if (!(json.get(name) instanceof JsonNumber n) || !n.isIntegral()
+                || n.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(min)) < 0
+                || n.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            reject(name, "must be an integer from " + min + " to " + max);
+            return null;
+        }
+        return n.intValue();
+    }
+
     public boolean flag(String name, boolean defaultValue) {
         if (absent(name)) {
             return defaultValue;
