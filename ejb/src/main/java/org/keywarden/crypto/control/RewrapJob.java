@@ -1,6 +1,7 @@
 package org.keywarden.crypto.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -71,6 +72,7 @@ public class RewrapJob {
 
     private volatile Future<?> running;
     private volatile boolean cancelRequested;
+    private volatile boolean stopping;
     private volatile Instant runStart;
     private final AtomicLong moved = new AtomicLong();
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
@@ -81,6 +83,13 @@ public class RewrapJob {
             LOG.info("Resuming the re-wrap of stored secrets that was running when the server stopped");
             launch(limit());
         }
+    }
+
+    /** The server stops or the application is undeployed: the loop ends, the stored state stays (it resumes). */
+    @PreDestroy
+    void stopForShutdown() {
+        stopping = true;
+        awaitStop();
     }
 
     public RewrapProgress start(Caller caller, Integer limitPerSecond) {
@@ -152,7 +161,7 @@ public class RewrapJob {
     private void run(Integer limitPerSecond) {
         long pauseMillis = limitPerSecond == null || limitPerSecond <= 0 ? 0 : 1000L / limitPerSecond;
         try {
-            while (!cancelRequested) {
+            while (!cancelRequested && !stopping) {
                 String target = codec.sealingCertificate();
                 boolean progressed = pass(records.keysNotSealedWith(target, BATCH + failed.size()), "key:",
                         id -> () -> rewrap.recoveryKey(id), pauseMillis);
@@ -164,14 +173,18 @@ public class RewrapJob {
                     break;
                 }
             }
-            if (!cancelRequested) {
+            if (!cancelRequested && !stopping) {
                 settings.set(STATE, "DONE", "system");
                 audit.record(AuditRecord.success(new Caller("system", null), "ENCRYPTION_REWRAP_FINISHED", null)
                         .withDetail(moved.get() + " record(s) moved to certificate " + codec.sealingCertificate()
                                 + (failed.isEmpty() ? "" : "; " + failed.size() + " could not be opened")));
             }
         } catch (RuntimeException e) {
-            LOG.severe(() -> "The re-wrap stopped: " + e + "; start it again to resume");
+            if (stopping) {
+                LOG.info("The re-wrap stops with the application; it resumes at the next start");
+            } else {
+                LOG.severe(() -> "The re-wrap stopped: " + e + "; start it again to resume");
+            }
         }
     }
 
@@ -180,7 +193,7 @@ public class RewrapJob {
                          long pauseMillis) throws InterruptedStop {
         boolean any = false;
         for (String id : ids) {
-            if (cancelRequested) {
+            if (cancelRequested || stopping) {
                 return false;
             }
             if (failed.contains(kind + id)) {
