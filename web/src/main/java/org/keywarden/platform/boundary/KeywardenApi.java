@@ -35,6 +35,7 @@ public class KeywardenApi extends Application {
                 DeviceAuthentication.class,
                 BodySizeLimit.class,
                 ProblemExceptionMapper.class,
+                IntegrityFailureMapper.class,
                 WebApplicationExceptionMapper.class,
                 UnexpectedExceptionMapper.class);
     }

@@ -1,0 +1,72 @@
+package org.keywarden.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Sealed values are bound to their record: with the ciphertexts of two keys swapped in the database,
+ * the server refuses to use either (an integrity error), and never treats one as the other.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Order(84)
+class SealedValueSwapIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Keywarden.ear();
+    }
+
+    @Test
+    void swappedCiphertextsFailTheirIntegrityCheckForBothKeys() throws SQLException {
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> a = device.escrowNewKey("OS");
+        Map<String, String> b = device.escrowNewKey("FIXED");
+        byte[] sealedA = sealed(a);
+        byte[] sealedB = sealed(b);
+        store(a, sealedB);
+        store(b, sealedA);
+        try {
+            for (Map<String, String> key : java.util.List.of(a, b)) {
+                // the server must open the stored password to tell a retry (200) from a conflict (409)
+                Http.Reply reply = device.escrow(TestDevice.key(key.get("volumeId"), "OS", key.get("recoveryKeyId"),
+                        key.get("recoveryPassword")));
+                ProblemAssert.assertProblem(reply, 500);
+                assertEquals("Stored data failed its integrity check", reply.json().getString("title"));
+                assertFalse(reply.body().contains(a.get("recoveryPassword")) || reply.body().contains(b.get("recoveryPassword")));
+            }
+        } finally {
+            store(a, sealedA);
+            store(b, sealedB);
+        }
+        assertEquals(200, device.escrow(TestDevice.key(a.get("volumeId"), "OS", a.get("recoveryKeyId"),
+                a.get("recoveryPassword"))).status(), "restored, the key opens again");
+    }
+
+    private static byte[] sealed(Map<String, String> key) {
+        return (byte[]) Database.single("SELECT recovery_password FROM recovery_key WHERE recovery_key_id = ?",
+                key.get("recoveryKeyId"));
+    }
+
+    private static void store(Map<String, String> key, byte[] sealed) throws SQLException {
+        try (Connection connection = Database.connect();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE recovery_key SET recovery_password = ? WHERE recovery_key_id = ?")) {
+            update.setBytes(1, sealed);
+            update.setString(2, key.get("recoveryKeyId"));
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+}
