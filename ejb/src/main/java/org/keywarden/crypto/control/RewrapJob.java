@@ -74,6 +74,7 @@ public class RewrapJob {
     private volatile boolean cancelRequested;
     private volatile boolean stopping;
     private volatile Instant runStart;
+    private volatile Instant runEnd;
     private final AtomicLong moved = new AtomicLong();
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
 
@@ -121,7 +122,8 @@ public class RewrapJob {
         Instant since = runStart;
         double rate = 0;
         if (since != null) {
-            double seconds = Math.max(0.001, Duration.between(since, Instant.now()).toMillis() / 1000.0);
+            Instant until = runEnd != null ? runEnd : Instant.now();
+            double seconds = Math.max(0.001, Duration.between(since, until).toMillis() / 1000.0);
             rate = moved.get() / seconds;
         }
         Long eta = rate > 0 ? (long) Math.ceil(remaining / rate) : null;
@@ -144,7 +146,14 @@ public class RewrapJob {
         failed.clear();
         moved.set(0);
         runStart = Instant.now();
-        running = executor.submit(() -> run(limitPerSecond));
+        runEnd = null;
+        running = executor.submit(() -> {
+            try {
+                run(limitPerSecond);
+            } finally {
+                runEnd = Instant.now();
+            }
+        });
     }
 
     private void awaitStop() {
