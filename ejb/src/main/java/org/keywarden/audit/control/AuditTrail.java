@@ -32,6 +32,15 @@ public class AuditTrail {
         head.advance(id, hash);
     }
 
+    /**
+     * Records an event in a transaction of its own, committed whatever happens to the caller's: for
+     * refused or failed attempts, whose own transaction is about to roll back or has nothing to commit.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public void recordSeparately(AuditRecord record) {
+        record(record);
+    }
+
     /** SHA-256 over every field, each length-prefixed so that no two events share a canonical form. */
     static String hashOf(AuditEvent e, String previousHash) {
         StringBuilder canonical = new StringBuilder(256);

@@ -108,6 +108,15 @@ public class RecoveryKey {
         this.verifiedRemovedAt = at;
     }
 
+    /** Shown to someone: the key must be rotated. A superseded key keeps its state. */
+    public void disclose(Instant at) {
+        disclosedAt = at;
+        if (state == KeyState.ACTIVE) {
+            state = KeyState.DISCLOSED;
+            requestRotation(at);
+        }
+    }
+
     public void requestRotation(Instant at) {
         if (rotationRequestedAt == null) {
             rotationRequestedAt = at;

@@ -9,6 +9,8 @@ import org.keywarden.crypto.boundary.CertificatesResource;
 import org.keywarden.crypto.boundary.EncryptionResource;
 import org.keywarden.crypto.boundary.RewrapResource;
 import org.keywarden.device.boundary.DeviceAuthentication;
+import org.keywarden.disclosure.boundary.DisclosuresResource;
+import org.keywarden.disclosure.boundary.KeySearchResource;
 import org.keywarden.device.boundary.DevicesResource;
 import org.keywarden.escrow.boundary.RecoveryKeysResource;
 import org.keywarden.escrow.boundary.TpmResource;
@@ -30,6 +32,8 @@ public class KeywardenApi extends Application {
                 StatusResource.class,
                 ActionsResource.class,
                 EncryptionResource.class,
+                KeySearchResource.class,
+                DisclosuresResource.class,
                 RewrapResource.class,
                 CertificatesResource.class,
                 DeviceAuthentication.class,

@@ -1,0 +1,73 @@
+package org.keywarden.disclosure.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.keywarden.audit.control.AuditRecord;
+import org.keywarden.audit.control.AuditTrail;
+import org.keywarden.audit.entity.Outcome;
+import org.keywarden.crypto.control.SealedValueIntegrityException;
+import org.keywarden.crypto.control.SecretCodec;
+import org.keywarden.escrow.entity.RecoveryKey;
+
+/**
+ * Discloses a recovery key: the caller's right was checked by the boundary; here the key is opened,
+ * the disclosure is audited and the key marked disclosed with a rotation request, all in one
+ * transaction. The key leaves this bean only when that transaction commits, so if the audit event
+ * cannot be written nothing is shown (fail closed). Unknown keys and keys that fail their integrity
+ * check are audited as failed attempts.
+ */
+@Stateless
+public class DiscloseRecoveryKey {
+
+    static final String ACTION = "KEY_DISCLOSED";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SecretCodec codec;
+
+    @Inject
+    AuditTrail audit;
+
+    public Optional<DisclosedKey> disclose(DisclosureRequest request, Discloser discloser) {
+        String keyId = request.recoveryKeyId();
+        RecoveryKey key = em.find(RecoveryKey.class, keyId, LockModeType.PESSIMISTIC_WRITE);
+        AuditRecord attempt = new AuditRecord(discloser.caller(), ACTION, Outcome.SUCCESS,
+                key == null ? null : key.getDeviceId(), null, keyId, request.auditReason(), detail(request));
+        if (key == null) {
+            audit.recordSeparately(failed(attempt, "no such recovery key"));
+            return Optional.empty();
+        }
+        byte[] password;
+        byte[] keyPackage;
+        try {
+            password = codec.open(keyId, "recoveryPassword", key.getSealedRecoveryPassword());
+            keyPackage = request.includeKeyPackage() && key.getSealedKeyPackage() != null
+                    ? codec.open(keyId, "keyPackage", key.getSealedKeyPackage()) : null;
+        } catch (SealedValueIntegrityException e) {
+            audit.recordSeparately(failed(attempt, "integrity check failed: " + e.kind()));
+            throw e;
+        }
+        audit.record(attempt);
+        key.disclose(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return Optional.of(new DisclosedKey(keyId, new String(password, StandardCharsets.US_ASCII), keyPackage));
+    }
+
+    private static String detail(DisclosureRequest request) {
+        return (request.endUser() == null ? "no end user named" : "for end user " + request.endUser())
+                + (request.includeKeyPackage() ? ", with key package" : "");
+    }
+
+    private static AuditRecord failed(AuditRecord attempt, String why) {
+        return new AuditRecord(attempt.caller(), attempt.action(), Outcome.FAILURE, attempt.deviceId(), null,
+                attempt.recoveryKeyId(), attempt.reason(), attempt.detail() + "; " + why);
+    }
+}

@@ -1,0 +1,50 @@
+package org.keywarden.disclosure.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * Finds keys by the start of their recovery key ID (8 to 32 hex digits, as the recovery screen shows
+ * them) or by the hostname of their device. At most {@value #LIMIT} keys are listed.
+ */
+@Stateless
+public class FindRecoveryKeys {
+
+    static final int LIMIT = 100;
+    private static final String SELECT = "SELECT NEW org.keywarden.disclosure.control.KeyListing(k.recoveryKeyId, "
+            + "k.deviceId, d.hostname, v.volumeGuid, v.type, v.driveLetter, k.state, k.escrowedAt, k.disclosedAt) "
+            + "FROM RecoveryKey k, Volume v, Device d WHERE v.id = k.volumeId AND d.id = k.deviceId AND ";
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** {@code hexDigits}: 8 to 32 hex digits, upper case, without hyphens. */
+    public List<KeyListing> byKeyIdPrefix(String hexDigits) {
+        String prefix = hyphenated(hexDigits);
+        return em.createQuery(SELECT + "k.keyIdPrefix = :first8 AND k.recoveryKeyId LIKE :prefix "
+                        + "ORDER BY k.escrowedAt DESC", KeyListing.class)
+                .setParameter("first8", hexDigits.substring(0, 8))
+                .setParameter("prefix", prefix + "%")
+                .setMaxResults(LIMIT).getResultList();
+    }
+
+    public List<KeyListing> byHostname(String hostname) {
+        return em.createQuery(SELECT + "d.hostname = :hostname ORDER BY k.escrowedAt DESC", KeyListing.class)
+                .setParameter("hostname", hostname)
+                .setMaxResults(LIMIT).getResultList();
+    }
+
+    /** 0A1B2C3D4E5F... as stored: 0A1B2C3D-4E5F-... */
+    static String hyphenated(String hex) {
+        StringBuilder out = new StringBuilder(36);
+        for (int i = 0; i < hex.length(); i++) {
+            if (i == 8 || i == 12 || i == 16 || i == 20) {
+                out.append('-');
+            }
+            out.append(hex.charAt(i));
+        }
+        return out.toString();
+    }
+}
