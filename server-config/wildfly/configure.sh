@@ -67,6 +67,10 @@ case "$db" in
   *) echo "configure.sh: --db must be h2, postgresql or sqlserver" >&2; exit 2 ;;
 esac
 
+# The server runs in UTC, so that no local daylight-saving gap can shift a stored time.
+conf="$jboss_home/bin/standalone.conf"
+grep -q 'user.timezone=UTC' "$conf" || echo 'JAVA_OPTS="$JAVA_OPTS -Duser.timezone=UTC"  # Keywarden' >> "$conf"
+
 script=$(mktemp)
 trap 'rm -f "$script"' EXIT
 {

@@ -13,8 +13,9 @@ host=$([ "$bind" = "0.0.0.0" ] && echo localhost || echo "$bind")
 cat <<BANNER
 
   Keywarden is starting (WildFly; stop it with Ctrl+C)
-    Device API:  http://$host:8080/api/v1   and   https://$host:8443/api/v1 (self-signed certificate)
-    OpenAPI:     http://$host:8080/openapi.yaml
+    Device API:  https://$host:8443/api/v1 (self-signed certificate until you install yours)
+                 http://${KEYWARDEN_HTTP_BIND_ADDRESS:-127.0.0.1}:8080/api/v1 (plain HTTP: this machine only by default)
+    OpenAPI:     https://$host:8443/openapi.yaml
     Data:        $data ${KEYWARDEN_DB_URL:+(database: $KEYWARDEN_DB_URL)}
     Enrollment secret: $([ -n "${KEYWARDEN_ENROLLMENT_SECRET:-}" ] && echo "from KEYWARDEN_ENROLLMENT_SECRET" || echo "cat $data/enrollment-secret   (generated at first start)")
 

@@ -24,8 +24,9 @@ public class AuditTrail {
         AuditHead head = em.find(AuditHead.class, AuditHead.THE_HEAD, LockModeType.PESSIMISTIC_WRITE);
         long id = head.getLastEventId() + 1;
         AuditEvent event = new AuditEvent(id, Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                record.caller().actor(), record.caller().sourceAddress(), record.action(), record.outcome(),
-                record.deviceId(), record.volumeGuid(), record.recoveryKeyId(), record.reason(), record.detail());
+                fit(record.caller().actor(), 300), fit(record.caller().sourceAddress(), 64), record.action(),
+                record.outcome(), record.deviceId(), record.volumeGuid(), record.recoveryKeyId(),
+                fit(record.reason(), 1000), fit(record.detail(), 1000));
         String hash = hashOf(event, head.getLastHash());
         event.chain(head.getLastHash(), hash);
         em.persist(event);
@@ -39,6 +40,11 @@ public class AuditTrail {
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
     public void recordSeparately(AuditRecord record) {
         record(record);
+    }
+
+    /** Client-supplied text can be longer than its column: an event is shortened, never refused. */
+    static String fit(String text, int columnLength) {
+        return text == null || text.length() <= columnLength ? text : text.substring(0, columnLength - 1) + "\u2026";
     }
 
     /** SHA-256 over every field, each length-prefixed so that no two events share a canonical form. */

@@ -133,6 +133,11 @@ public class RewrapJob {
                 limit(), failed.stream().sorted().limit(20).toList());
     }
 
+    /** Whether the job is still wanted: a cancellation on any node stops the loops of every node. */
+    private boolean stillRequested() {
+        return settings.get(STATE).map(Setting::getValue).orElse("").equals(RUNNING);
+    }
+
     private Integer limit() {
         int limit = settings.get(STARTED).map(s -> Integer.parseInt(s.getValue())).orElse(0);
         return limit > 0 ? limit : null;
@@ -170,7 +175,7 @@ public class RewrapJob {
     private void run(Integer limitPerSecond) {
         long pauseMillis = limitPerSecond == null || limitPerSecond <= 0 ? 0 : 1000L / limitPerSecond;
         try {
-            while (!cancelRequested && !stopping) {
+            while (!cancelRequested && !stopping && stillRequested()) {
                 String target = codec.sealingCertificate();
                 boolean progressed = pass(records.keysNotSealedWith(target, BATCH + failed.size()), "key:",
                         id -> () -> rewrap.recoveryKey(id), pauseMillis);
@@ -182,7 +187,7 @@ public class RewrapJob {
                     break;
                 }
             }
-            if (!cancelRequested && !stopping) {
+            if (!cancelRequested && !stopping && stillRequested()) {
                 settings.set(STATE, "DONE", "system");
                 audit.record(AuditRecord.success(new Caller("system", null), "ENCRYPTION_REWRAP_FINISHED", null)
                         .withDetail(moved.get() + " record(s) moved to certificate " + codec.sealingCertificate()

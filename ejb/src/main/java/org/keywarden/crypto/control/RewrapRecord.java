@@ -28,7 +28,8 @@ public class RewrapRecord {
 
     /** Whether the key was moved (false: gone, or already sealed to the target). */
     public boolean recoveryKey(String recoveryKeyId) {
-        String target = codec.sealingCertificate();
+        SecretCodec.Sealer sealer = codec.sealer();
+        String target = sealer.sealedWith();
         RecoveryKey key = em.find(RecoveryKey.class, recoveryKeyId, LockModeType.PESSIMISTIC_WRITE);
         if (key == null || target.equals(key.getSealedWith())) {
             return false;
@@ -37,8 +38,8 @@ public class RewrapRecord {
         byte[] keyPackage = key.getSealedKeyPackage() == null ? null
                 : codec.open(recoveryKeyId, "keyPackage", key.getSealedKeyPackage());
         try {
-            key.reseal(codec.seal(recoveryKeyId, "recoveryPassword", password),
-                    keyPackage == null ? null : codec.seal(recoveryKeyId, "keyPackage", keyPackage), target);
+            key.reseal(sealer.seal(recoveryKeyId, "recoveryPassword", password),
+                    keyPackage == null ? null : sealer.seal(recoveryKeyId, "keyPackage", keyPackage), target);
         } finally {
             Arrays.fill(password, (byte) 0);
             if (keyPackage != null) {
@@ -50,14 +51,15 @@ public class RewrapRecord {
 
     /** Whether the device's TPM owner hash was moved. */
     public boolean tpmOwnerInfo(String deviceId) {
-        String target = codec.sealingCertificate();
+        SecretCodec.Sealer sealer = codec.sealer();
+        String target = sealer.sealedWith();
         TpmOwnerInfo info = em.find(TpmOwnerInfo.class, deviceId, LockModeType.PESSIMISTIC_WRITE);
         if (info == null || target.equals(info.getSealedWith())) {
             return false;
         }
         byte[] hash = codec.open(deviceId, "ownerAuthHash", info.getSealedOwnerAuthHash());
         try {
-            info.reseal(codec.seal(deviceId, "ownerAuthHash", hash), target);
+            info.reseal(sealer.seal(deviceId, "ownerAuthHash", hash), target);
         } finally {
             Arrays.fill(hash, (byte) 0);
         }

@@ -20,13 +20,35 @@ public class SecretCodec {
     @Inject
     EncryptionAtRest encryption;
 
-    public byte[] seal(String owner, String field, byte[] plain) {
-        KeyRing keys = encryption.keyRing();
-        byte[] body = keys == null ? plain : Envelope.seal(plain, new Binding(owner, field), keys.newest());
-        byte[] sealed = new byte[body.length + 1];
-        sealed[0] = keys == null ? FORMAT_PLAIN : FORMAT_CMS;
-        System.arraycopy(body, 0, sealed, 1, body.length);
-        return sealed;
+    /**
+     * Seals values to one snapshot of the key ring, so that everything a record holds is sealed to the
+     * certificate {@link Sealer#sealedWith()} names, even while a certificate is being added.
+     */
+    public Sealer sealer() {
+        return new Sealer(encryption.keyRing());
+    }
+
+    /** Seals with one fixed certificate (or plain text when encryption is off). */
+    public static final class Sealer {
+
+        private final KeyRing keys;
+
+        Sealer(KeyRing keys) {
+            this.keys = keys;
+        }
+
+        public byte[] seal(String owner, String field, byte[] plain) {
+            byte[] body = keys == null ? plain : Envelope.seal(plain, new Binding(owner, field), keys.newest());
+            byte[] sealed = new byte[body.length + 1];
+            sealed[0] = keys == null ? FORMAT_PLAIN : FORMAT_CMS;
+            System.arraycopy(body, 0, sealed, 1, body.length);
+            return sealed;
+        }
+
+        /** The fingerprint of the certificate this sealer seals to, or {@value SecretCodec#PLAIN}. */
+        public String sealedWith() {
+            return keys == null ? PLAIN : KeyRing.fingerprint(keys.newest());
+        }
     }
 
     /**
@@ -40,14 +62,15 @@ public class SecretCodec {
                     null);
         }
         byte[] body = Arrays.copyOfRange(sealed, 1, sealed.length);
+        KeyRing keys = encryption.keyRing();
         return switch (sealed[0]) {
             case FORMAT_PLAIN -> body;
             case FORMAT_CMS -> {
-                if (encryption.keyRing() == null) {
+                if (keys == null) {
                     throw new SealedValueIntegrityException(SealedValueIntegrityException.Kind.NO_MATCHING_KEY, binding,
                             "encrypted, but encryption is off (KEYWARDEN_ENCRYPTION=none)", null);
                 }
-                yield Envelope.open(body, binding, encryption.keyRing());
+                yield Envelope.open(body, binding, keys);
             }
             default -> throw new SealedValueIntegrityException(SealedValueIntegrityException.Kind.MALFORMED, binding,
                     "unknown format " + sealed[0], null);
@@ -56,7 +79,6 @@ public class SecretCodec {
 
     /** The fingerprint of the certificate new values are sealed to, or {@value #PLAIN}. */
     public String sealingCertificate() {
-        KeyRing keys = encryption.keyRing();
-        return keys == null ? PLAIN : KeyRing.fingerprint(keys.newest());
+        return sealer().sealedWith();
     }
 }

@@ -46,7 +46,8 @@ public class EscrowRecoveryKey {
         }
         RecoveryKey replaced = null;
         if (command.replaces() != null) {
-            replaced = em.find(RecoveryKey.class, command.replaces());
+            // locked now, before the audit head, in the order a disclosure locks them: key, then head
+            replaced = em.find(RecoveryKey.class, command.replaces(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (replaced != null && !replaced.getDeviceId().equals(deviceId)) {
                 return refuse(attempt, "replaces names a key of another device");
             }
@@ -55,12 +56,13 @@ public class EscrowRecoveryKey {
         Volume volume = registerVolume.register(deviceId, command.volumeGuid(), command.volumeType(),
                 command.driveLetter());
         String keyId = command.recoveryKeyId();
-        byte[] password = codec.seal(keyId, "recoveryPassword",
+        SecretCodec.Sealer sealer = codec.sealer();
+        byte[] password = sealer.seal(keyId, "recoveryPassword",
                 command.recoveryPassword().value().getBytes(StandardCharsets.US_ASCII));
         byte[] keyPackage = command.keyPackage() == null ? null
-                : codec.seal(keyId, "keyPackage", command.keyPackage());
+                : sealer.seal(keyId, "keyPackage", command.keyPackage());
         RecoveryKey key = new RecoveryKey(keyId, deviceId, volume.getId(), password, keyPackage,
-                codec.sealingCertificate(), now);
+                sealer.sealedWith(), now);
         em.persist(key);
         String detail = null;
         if (replaced != null) {
@@ -81,6 +83,29 @@ public class EscrowRecoveryKey {
                 existing.getSealedRecoveryPassword()), StandardCharsets.US_ASCII);
         if (!stored.equals(command.recoveryPassword().value())) {
             return refuse(attempt, "recovery key ID already stored with a different password");
+        }
+        // a retry may carry what the first attempt did not: store it, so that a 200 never drops anything
+        if (command.keyPackage() != null) {
+            if (existing.getSealedKeyPackage() == null) {
+                SecretCodec.Sealer sealer = codec.sealer();
+                existing.reseal(sealer.seal(existing.getRecoveryKeyId(), "recoveryPassword",
+                                stored.getBytes(StandardCharsets.US_ASCII)),
+                        sealer.seal(existing.getRecoveryKeyId(), "keyPackage", command.keyPackage()),
+                        sealer.sealedWith());
+            } else if (!java.util.Arrays.equals(command.keyPackage(), codec.open(existing.getRecoveryKeyId(),
+                    "keyPackage", existing.getSealedKeyPackage()))) {
+                return refuse(attempt, "recovery key ID already stored with a different key package");
+            }
+        }
+        if (command.replaces() != null) {
+            RecoveryKey replaced = em.find(RecoveryKey.class, command.replaces(),
+                    jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (replaced != null && !replaced.getDeviceId().equals(deviceId)) {
+                return refuse(attempt, "replaces names a key of another device");
+            }
+            if (replaced != null && replaced.getSupersededBy() == null) {
+                replaced.supersede(existing.getRecoveryKeyId(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            }
         }
         return new EscrowResult(EscrowResult.Outcome.ALREADY_STORED, existing.getRecoveryKeyId(), existing.getState(),
                 existing.getEscrowedAt(), null);

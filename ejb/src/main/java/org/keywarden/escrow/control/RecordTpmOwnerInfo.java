@@ -34,8 +34,9 @@ public class RecordTpmOwnerInfo {
         if (isNew) {
             info = new TpmOwnerInfo(deviceId);
         }
-        boolean kept = info.offer(codec.seal(deviceId, "ownerAuthHash", report.ownerAuthHash()),
-                codec.sealingCertificate(), report.reportedAt(), now);
+        SecretCodec.Sealer sealer = codec.sealer();
+        boolean kept = info.offer(sealer.seal(deviceId, "ownerAuthHash", report.ownerAuthHash()),
+                sealer.sealedWith(), report.reportedAt(), now);
         if (!kept) {
             return false;
         }

@@ -30,7 +30,8 @@ record Migration(int version, String description, String script) {
 
     long checksum() {
         CRC32 crc = new CRC32();
-        crc.update(script.getBytes(StandardCharsets.UTF_8));
+        // line endings do not count: a checkout with CRLF must not look like a changed migration
+        crc.update(script.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
         return crc.getValue();
     }
 

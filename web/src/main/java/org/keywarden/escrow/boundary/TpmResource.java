@@ -17,6 +17,7 @@ import org.keywarden.escrow.control.RecordTpmOwnerInfo;
 import org.keywarden.escrow.control.TpmOwnerReport;
 import org.keywarden.platform.boundary.JsonBodies;
 import org.keywarden.platform.boundary.RequestFields;
+import org.keywarden.platform.boundary.RetryOnConflict;
 
 /** {@code PUT /api/v1/devices/{deviceId}/tpm}: a device reports its TPM owner authorization hash. */
 @Path("/v1/devices/{deviceId}/tpm")
@@ -37,7 +38,9 @@ public class TpmResource {
         TpmOwnerReport report = new TpmOwnerReport(fields.base64("ownerAuthHash", true, 20, 64),
                 fields.time("reportedAt", true));
         fields.throwIfInvalid();
-        recordTpmOwnerInfo.record(deviceId, report, Caller.device(deviceId, servletRequest.getRemoteAddr()));
+        Caller caller = Caller.device(deviceId, servletRequest.getRemoteAddr());
+        // two first reports at once both insert the row; the second, asked again, updates it
+        RetryOnConflict.call(() -> recordTpmOwnerInfo.record(deviceId, report, caller));
         return Response.noContent().build();
     }
 }

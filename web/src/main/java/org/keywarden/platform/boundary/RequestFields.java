@@ -23,6 +23,9 @@ import org.keywarden.escrow.control.Guids;
  */
 public final class RequestFields {
 
+    /** No BitLocker device reports a time before this (BitLocker came with Windows Vista in 2007). */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
     private final JsonObject json;
     private final String prefix;
     private final List<FieldError> errors;
@@ -117,6 +120,10 @@ public final class RequestFields {
         }
         try {
             Instant instant = OffsetDateTime.parse(value).toInstant();
+            if (instant.isBefore(EARLIEST)) {
+                reject(name, "must not be before 2000-01-01");
+                return null;
+            }
             if (instant.isAfter(Instant.now().plusSeconds(86_400))) {
                 reject(name, "must not be more than a day in the future");
                 return null;
