@@ -204,7 +204,7 @@ class BadInputCorpusIT {
             corpus.add(withField("PUT", device.path("/tpm"), device.token, tpm, "ownerAuthHash",
                     Json.createValue(base64), "ownerAuthHash"));
         }
-        for (String time : List.of("", "now", "2026-13-01T00:00:00Z", "2026-01-01", "2026-01-01T00:00:00",
+        for (String time : List.of("", "now", "2026-13-01T00:00:00Z", "1999-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "2026-01-01", "2026-01-01T00:00:00",
                 "9999-01-01T00:00:00Z", "1/1/2026", "2026-01-01T25:00:00Z")) {
             corpus.add(withField("PUT", device.path("/tpm"), device.token, tpm, "reportedAt", Json.createValue(time),
                     "reportedAt"));

@@ -58,5 +58,10 @@ class DeviceIsolationIT {
         TestDevice a = TestDevice.enroll();
         assertProblem(Http.get("/devices/" + UUID.randomUUID() + "/actions", a.token), 403);
         assertProblem(Http.get("/devices/not-a-device/actions", a.token), 403);
+        long refused = Database.count("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = "
+                + "'DEVICE_WRITE_REFUSED'", "device:" + a.id);
+        assertProblem(Http.post("/devices/" + "x".repeat(3000) + "/status", "{}", a.token), 403);
+        assertEquals(refused + 1, Database.count("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = "
+                + "'DEVICE_WRITE_REFUSED'", "device:" + a.id), "a refusal with a huge path is audited too");
     }
 }

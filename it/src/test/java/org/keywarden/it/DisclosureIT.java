@@ -83,6 +83,17 @@ class DisclosureIT {
     }
 
     @Test
+    void theLongestReasonIsAcceptedAndAuditedShortened() {
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> key = device.escrowNewKey("OS");
+        Http.Reply reply = disclose(key.get("recoveryKeyId"), Json.createObjectBuilder().add("reason", "OTHER")
+                .add("reasonText", "r".repeat(1000)).build().toString());
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(1000, Database.text("SELECT reason FROM audit_event WHERE action = 'KEY_DISCLOSED' "
+                + "AND recovery_key_id = ?", key.get("recoveryKeyId")).length());
+    }
+
+    @Test
     void badRequestsAreRefusedAndAUnknownKeyIsAuditedAs404() {
         String unknown = Secrets.guid();
         ProblemAssert.assertInvalidField(disclose(unknown, "{\"reason\":\"BORED\"}"), "reason");

@@ -193,6 +193,29 @@ class RecoveryKeyEscrowIT {
         assertEquals(0, Database.count("SELECT COUNT(*) FROM recovery_key WHERE recovery_key_id = ?", newKey));
     }
 
+    @Test
+    void aRetryStoresWhatTheFirstAttemptLackedAndRefusesADifferentKeyPackage() {
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> old = device.escrowNewKey("OS");
+        String volume = old.get("volumeId");
+        String keyId = Secrets.guid();
+        String password = Secrets.recoveryPassword();
+        String keyPackage = Secrets.keyPackage();
+        assertEquals(201, device.escrow(TestDevice.key(volume, "OS", keyId, password)).status());
+
+        Http.Reply retry = device.escrow(TestDevice.key(volume, "OS", keyId, password).add("keyPackage", keyPackage)
+                .add("replaces", old.get("recoveryKeyId")));
+
+        assertEquals(200, retry.status(), retry::toString);
+        assertNotNull(Database.single("SELECT key_package FROM recovery_key WHERE recovery_key_id = ?", keyId),
+                "the key package of the retry is stored");
+        assertEquals("SUPERSEDED", state(old.get("recoveryKeyId")), "the replacement of the retry is recorded");
+        assertEquals(200, device.escrow(TestDevice.key(volume, "OS", keyId, password).add("keyPackage", keyPackage))
+                .status(), "the same package again is the identical key");
+        assertProblem(device.escrow(TestDevice.key(volume, "OS", keyId, password)
+                .add("keyPackage", Secrets.keyPackage())), 409);
+    }
+
     static String state(String keyId) {
         return Database.text("SELECT state FROM recovery_key WHERE recovery_key_id = ?", keyId);
     }
