@@ -23,6 +23,13 @@ public class SmokeIT {
     }
 
     @Test
+    public void answersItsHealthCheckWithoutAnyCredentials() {
+        Http.Reply health = Http.get("/health", null);
+        assertEquals(200, health.status(), health::toString);
+        assertEquals("UP", health.json().getString("status"));
+    }
+
+    @Test
     public void enrollEscrowCheckIn() {
         TestDevice device = TestDevice.enroll();
         Map<String, String> key = device.escrowNewKey("OS");

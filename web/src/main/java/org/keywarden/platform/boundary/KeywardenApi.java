@@ -14,6 +14,7 @@ import org.keywarden.disclosure.boundary.KeySearchResource;
 import org.keywarden.device.boundary.DevicesResource;
 import org.keywarden.escrow.boundary.RecoveryKeysResource;
 import org.keywarden.escrow.boundary.TpmResource;
+import org.keywarden.health.boundary.HealthResource;
 
 /**
  * The device and admin REST API, under {@code /api}; version 1 lives at {@code /api/v1}. Its
@@ -27,6 +28,7 @@ public class KeywardenApi extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 DevicesResource.class,
+                HealthResource.class,
                 RecoveryKeysResource.class,
                 TpmResource.class,
                 StatusResource.class,
