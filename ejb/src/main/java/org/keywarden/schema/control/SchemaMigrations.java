@@ -131,6 +131,7 @@ public class SchemaMigrations {
             throw e;
         } finally {
             connection.setAutoCommit(true);
+            vendor.unlock(connection);
         }
     }
 
