@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int REJECTED = 4;
     /** A local file (ledger, result) could not be read or written. */
     public static final int LOCAL_ERROR = 5;
+    /** db-ceiling: the database refused a connection or a statement. */
+    public static final int DATABASE_ERROR = 6;
 
     private ExitCodes() {
     }

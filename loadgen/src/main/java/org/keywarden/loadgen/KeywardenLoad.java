@@ -54,8 +54,8 @@ import picocli.CommandLine.Spec;
             "2:bad command line",
             "3:server unreachable: no enrollment got an answer",
             "4:no device could be enrolled (for example a wrong enrollment secret)",
-            "5:the ledger or the result file could not be written"},
-        subcommands = {VerifyCommand.class})
+            "5:the ledger, the timeline or the result file could not be written"},
+        subcommands = {VerifyCommand.class, DbCeilingCommand.class})
 public class KeywardenLoad implements Callable<Integer> {
 
     @Spec
@@ -100,7 +100,9 @@ public class KeywardenLoad implements Callable<Integer> {
     @Option(names = "--mix", paramLabel = "OP=W,...", defaultValue = "escrow=1,checkin=9",
             description = "Operation weights: escrow (a fresh recovery key for one of the device's volumes, "
                     + "replacing its previous one), checkin (status of all volumes with their escrowed "
-                    + "protectors), enroll (a fresh device). Default: ${DEFAULT-VALUE}.")
+                    + "protectors), enroll (a fresh device), health (GET /api/v1/health: no device, no "
+                    + "database; a health-only mix enrolls nothing and needs no enrollment secret). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String mix;
 
     @Option(names = "--volumes-per-device", paramLabel = "V", defaultValue = "2",
@@ -121,6 +123,12 @@ public class KeywardenLoad implements Callable<Integer> {
                     + "The file holds SECRETS (tokens and passwords); it is created with mode 600 "
                     + "(an existing file is appended to and set to 600).")
     Path ledger;
+
+    @Option(names = "--timeline", paramLabel = "FILE",
+            description = "Write one JSON line per second (warm-up included): the answers of that second by "
+                    + "HTTP status and the requests without an answer by exception class, for example to see "
+                    + "what a server answered while its database was restarting.")
+    Path timeline;
 
     @Option(names = "--initial-keys", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Escrow one key per volume while setting up, so check-ins list escrowed "
@@ -145,9 +153,10 @@ public class KeywardenLoad implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         LoadResult result;
-        try (Ledger l = ledger == null ? null : Ledger.open(ledger)) {
+        try (Ledger l = ledger == null ? null : Ledger.open(ledger);
+             Writer t = timeline == null ? null : Files.newBufferedWriter(timeline, StandardCharsets.UTF_8)) {
             DeviceEndpoints api = new DeviceEndpoints(server, connection.client(), connection.timeout());
-            result = new LoadRunner(settings, api, l, stderr).run();
+            result = new LoadRunner(settings, api, l, stderr, t).run();
         } catch (IOException | UncheckedIOException e) {
             stderr.println("keywarden-loadgen: " + e.getMessage());
             return ExitCodes.LOCAL_ERROR;
@@ -201,10 +210,11 @@ public class KeywardenLoad implements Callable<Integer> {
         if (devices < 0 || devices > 999_999) {
             throw usage("--devices must be 0 to 999999");
         }
+        int fleetSize = operationMix.healthOnly() ? 0 : devices;  // nothing to enroll for health checks
         if (devices == 0 && operationMix.needsDevices()) {
             throw usage("--devices must be at least 1 when the mix has escrow or checkin");
         }
-        boolean enrolls = devices > 0 || operationMix.weight(Operation.ENROLL) > 0;
+        boolean enrolls = fleetSize > 0 || operationMix.weight(Operation.ENROLL) > 0;
         if (enrolls && (enrollmentSecret == null || enrollmentSecret.isEmpty())) {
             throw usage("an enrollment secret is needed: --enrollment-secret or env KEYWARDEN_ENROLLMENT_SECRET");
         }
@@ -240,7 +250,7 @@ public class KeywardenLoad implements Callable<Integer> {
         if (progressSeconds < 0) {
             throw usage("--progress must not be negative");
         }
-        return new LoadSettings(server, enrollmentSecret, devices, concurrency, duration, requests, rate,
+        return new LoadSettings(server, enrollmentSecret, fleetSize, concurrency, duration, requests, rate,
                 operationMix, volumesPerDevice, warmupSeconds, connection.timeoutSeconds, connection.insecure,
                 initialKeys, progressSeconds);
     }

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small in-test stand-in for the device API (enroll, escrow, check-in) on 127.0.0.1, with knobs
+ * A small in-test stand-in for the device API (enroll, escrow, check-in, health) on 127.0.0.1, with knobs
  * to lose or corrupt stored keys and to fail check-ins.
  */
 public final class FakeKeywarden implements AutoCloseable {
@@ -40,6 +40,7 @@ public final class FakeKeywarden implements AutoCloseable {
     public final AtomicInteger escrows = new AtomicInteger();
     public final AtomicInteger checkIns = new AtomicInteger();
     public final AtomicInteger badRequests = new AtomicInteger();
+    public final AtomicInteger healthChecks = new AtomicInteger();
     public volatile int checkInStatus = 200;
 
     public FakeKeywarden() throws IOException {
@@ -73,6 +74,11 @@ public final class FakeKeywarden implements AutoCloseable {
         try (ex) {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = ex.getRequestURI().getPath();
+            if ("GET".equals(ex.getRequestMethod()) && path.equals("/api/v1/health")) {
+                healthChecks.incrementAndGet();
+                send(ex, 200, "{\"status\":\"UP\"}");
+                return;
+            }
             if (!"POST".equals(ex.getRequestMethod())) {
                 send(ex, 405, "{}");
                 return;

@@ -155,6 +155,96 @@ class KeywardenLoadTest {
     }
 
     @Test
+    void healthOnlyMixEnrollsNothingAndNeedsNoSecret() throws Exception {
+        Path out = dir.resolve("health.json");
+        Run run = Run.of("--server", server.url(), "--enrollment-secret", "", "--concurrency", "3",
+                "--requests", "60", "--warmup", "0", "--progress", "0", "--mix", "health=1", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.all());
+        assertEquals(0, server.enrollments.get(), "no enrollment");
+        assertEquals(0, server.escrows.get(), "no initial keys");
+        assertEquals(60, server.healthChecks.get());
+        assertTrue(run.out().matches("(?s).*\\nhealth\\s+60\\s+0\\s.*"), run.out());
+        JsonObject result = Json.createReader(new StringReader(Files.readString(out))).readObject();
+        assertEquals(0, result.getJsonObject("parameters").getInt("devices"));
+        assertEquals(1, result.getJsonObject("parameters").getJsonObject("mix").getInt("health"));
+        JsonObject health = result.getJsonObject("operations").getJsonObject("health");
+        assertEquals(60, health.getInt("count"));
+        assertEquals(0, health.getInt("errors"));
+        assertEquals(60, health.getJsonObject("answersByStatus").getInt("200"));
+    }
+
+    @Test
+    void healthMixedWithDeviceOperationsStillEnrolls() throws Exception {
+        Path out = dir.resolve("mixed.json");
+        Run run = load("--devices", "3", "--concurrency", "2", "--requests", "100", "--warmup", "0",
+                "--mix", "health=1,checkin=1", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.all());
+        assertEquals(3, server.enrollments.get());
+        JsonObject ops = Json.createReader(new StringReader(Files.readString(out))).readObject()
+                .getJsonObject("operations");
+        assertEquals(100, ops.getJsonObject("health").getInt("count") + ops.getJsonObject("checkin").getInt("count"));
+        assertEquals(server.healthChecks.get(), ops.getJsonObject("health").getInt("count"));
+        assertTrue(ops.getJsonObject("health").getInt("count") > 20, "about half are health checks");
+    }
+
+    @Test
+    void answersAreCountedByStatus() throws Exception {
+        server.checkInStatus = 500;
+        Path out = dir.resolve("statuses.json");
+        Run run = load("--devices", "2", "--concurrency", "2", "--requests", "40", "--warmup", "0",
+                "--mix", "checkin=1,health=1", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.all());
+        JsonObject overall = Json.createReader(new StringReader(Files.readString(out))).readObject()
+                .getJsonObject("overall");
+        JsonObject byStatus = overall.getJsonObject("answersByStatus");
+        assertEquals(Set.of("200", "500"), byStatus.keySet());
+        assertEquals(40, byStatus.getInt("200") + byStatus.getInt("500"));
+        assertEquals(byStatus.getInt("500"), overall.getJsonObject("errorsByCause").getInt("HTTP 500"));
+    }
+
+    @Test
+    void timelineHasOneLinePerSecondWithAnswersByStatus() throws Exception {
+        server.checkInStatus = 503;
+        Path out = dir.resolve("timeline-run.json");
+        Path timeline = dir.resolve("timeline.jsonl");
+        Run run = load("--devices", "2", "--concurrency", "2", "--duration", "2", "--warmup", "0",
+                "--rate", "40", "--mix", "checkin=1,health=1", "--out", out.toString(), "--timeline", timeline.toString());
+        assertEquals(0, run.exitCode(), run.all());
+        var lines = Files.readAllLines(timeline);
+        assertTrue(lines.size() >= 2 && lines.size() <= 4, lines.toString());
+        long ok = 0;
+        long unavailable = 0;
+        long previousSecond = -1;
+        for (String line : lines) {
+            JsonObject o = Json.createReader(new StringReader(line)).readObject();
+            assertTrue(o.getJsonNumber("second").longValue() >= previousSecond, line);
+            previousSecond = o.getJsonNumber("second").longValue();
+            assertTrue(o.getString("at").endsWith("Z"), line);
+            assertEquals(0, o.getJsonObject("noAnswer").size(), line);
+            JsonObject answers = o.getJsonObject("answers");
+            ok += answers.containsKey("200") ? answers.getInt("200") : 0;
+            unavailable += answers.containsKey("503") ? answers.getInt("503") : 0;
+        }
+        JsonObject overall = Json.createReader(new StringReader(Files.readString(out))).readObject()
+                .getJsonObject("overall");
+        assertEquals(overall.getInt("count"), ok + unavailable, "every request is on the timeline");
+        assertEquals(overall.getJsonObject("answersByStatus").getInt("503"), unavailable);
+        assertEquals(server.healthChecks.get(), ok);
+    }
+
+    @Test
+    void unreachableHealthOnlyRunIsExitThree() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Run run = Run.of("--server", "http://127.0.0.1:" + port, "--mix", "health=1", "--requests", "4",
+                "--warmup", "0", "--progress", "0", "--concurrency", "2");
+        assertEquals(ExitCodes.UNREACHABLE, run.exitCode(), run.all());
+        assertTrue(run.out().contains("ConnectException x4"), run.out());
+    }
+
+    @Test
     void unreachableServerIsExitThree() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

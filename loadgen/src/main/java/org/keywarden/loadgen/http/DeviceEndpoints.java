@@ -17,8 +17,8 @@ import org.keywarden.loadgen.device.SimulatedDevice;
 import org.keywarden.loadgen.device.SimulatedVolume;
 
 /**
- * The three device calls the load generator makes. Each returns the server's answer whatever its
- * status, and throws only when there was no answer (I/O error, timeout). Tokens and passwords go
+ * The device calls the load generator makes, and the health check. Each returns the server's answer
+ * whatever its status, and throws only when there was no answer (I/O error, timeout). Tokens and passwords go
  * in headers and bodies only, never in a URL.
  */
 public final class DeviceEndpoints {
@@ -91,6 +91,16 @@ public final class DeviceEndpoints {
                 .add("volumes", volumes)
                 .build();
         return send(post(api + "/devices/" + device.deviceId() + "/status", device.token(), JsonSupport.compact(body)));
+    }
+
+    /** {@code GET /api/v1/health} (no authentication, no database). */
+    public HttpResponse<String> health() throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(api + "/health"))
+                .timeout(timeout)
+                .header("Accept", JSON)
+                .header("User-Agent", USER_AGENT)
+                .GET()
+                .build());
     }
 
     private HttpRequest post(String uri, String token, String json) {

@@ -25,6 +25,7 @@ import org.keywarden.loadgen.run.SetupResult;
  *  "overall": STATS,
  *  "ledgerLines": 123}                                  // only with --ledger
  * STATS = {"count", "errors", "errorsByCause": {"HTTP 500": 2, "ConnectException": 1},
+ *          "answersByStatus": {"201": 950, "500": 2},   // answered requests, successes included
  *          "throughput", "successThroughput",
  *          "latencyMs": {"samples", "mean", "p50", "p90", "p99", "p99_9", "max"},
  *          "serviceTimeMs": {...}}                      // uncorrected; differs from latencyMs when paced
@@ -99,6 +100,7 @@ public final class ResultJson {
                 .add("count", stats.count())
                 .add("errors", stats.errors())
                 .add("errorsByCause", counts(stats.errorsByCause()))
+                .add("answersByStatus", statuses(stats.answersByStatus()))
                 .add("throughput", round(result.throughput(stats.count())))
                 .add("successThroughput", round(result.throughput(stats.count() - stats.errors())))
                 .add("latencyMs", latency(Percentiles.of(stats.latency())))
@@ -114,6 +116,12 @@ public final class ResultJson {
                 .add("p99", round(p.p99()))
                 .add("p99_9", round(p.p999()))
                 .add("max", round(p.max()));
+    }
+
+    private static JsonObjectBuilder statuses(Map<Integer, Long> byStatus) {
+        JsonObjectBuilder b = JsonSupport.object();
+        new TreeMap<>(byStatus).forEach((status, n) -> b.add(String.valueOf(status), n));
+        return b;
     }
 
     private static JsonObjectBuilder counts(Map<String, Long> byCause) {

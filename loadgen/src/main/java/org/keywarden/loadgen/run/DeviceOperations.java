@@ -50,6 +50,7 @@ final class DeviceOperations {
             case ENROLL -> enroll().outcome();
             case ESCROW -> escrow(randomDevice(), null);
             case CHECKIN -> checkIn(randomDevice());
+            case HEALTH -> health();
         };
     }
 
@@ -109,6 +110,14 @@ final class DeviceOperations {
     Outcome checkIn(SimulatedDevice device) throws InterruptedException {
         try {
             return Outcome.answered(api.checkIn(device).statusCode());
+        } catch (IOException e) {
+            return Outcome.failed(e);
+        }
+    }
+
+    Outcome health() throws InterruptedException {
+        try {
+            return Outcome.answered(api.health().statusCode());
         } catch (IOException e) {
             return Outcome.failed(e);
         }

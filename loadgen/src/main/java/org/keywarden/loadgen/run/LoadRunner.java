@@ -1,6 +1,7 @@
 package org.keywarden.loadgen.run;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -19,16 +20,26 @@ public final class LoadRunner {
     private final DeviceEndpoints api;
     private final Ledger ledger;
     private final PrintWriter err;
+    private final Writer timeline;
 
     /**
      * @param ledger where acknowledged escrows go, or {@code null}
      * @param err    for progress lines
      */
     public LoadRunner(LoadSettings settings, DeviceEndpoints api, Ledger ledger, PrintWriter err) {
+        this(settings, api, ledger, err, null);
+    }
+
+    /**
+     * @param timeline where one JSON line per second of answers by status goes (warm-up included), or
+     *                 {@code null}; not closed here
+     */
+    public LoadRunner(LoadSettings settings, DeviceEndpoints api, Ledger ledger, PrintWriter err, Writer timeline) {
         this.settings = settings;
         this.api = api;
         this.ledger = ledger;
         this.err = err;
+        this.timeline = timeline;
     }
 
     /**
@@ -69,6 +80,7 @@ public final class LoadRunner {
         }
         threads.forEach(Thread::start);
         Thread reporter = progress.report(err, window, settings.progressSeconds());
+        Thread timelineWriter = timeline == null ? null : progress.timeline(timeline, window);
         try {
             for (Thread t : threads) {
                 t.join();
@@ -76,6 +88,10 @@ public final class LoadRunner {
         } finally {
             if (reporter != null) {
                 reporter.interrupt();
+            }
+            if (timelineWriter != null) {
+                timelineWriter.interrupt();
+                timelineWriter.join(5000);
             }
         }
         if (window.fatal() != null) {

@@ -9,7 +9,9 @@ public enum Operation {
     /** Escrow a fresh recovery key for one of a device's volumes, replacing its previous one (201/200 expected). */
     ESCROW,
     /** Report the status of all of a device's volumes (200 expected). */
-    CHECKIN;
+    CHECKIN,
+    /** {@code GET /api/v1/health}: no device, no database (200 expected); the HTTP ceiling of the server. */
+    HEALTH;
 
     /** The name used on the command line and in results. */
     public String label() {
@@ -21,7 +23,7 @@ public enum Operation {
         return switch (this) {
             case ENROLL -> status == 201;
             case ESCROW -> status == 200 || status == 201;
-            case CHECKIN -> status == 200;
+            case CHECKIN, HEALTH -> status == 200;
         };
     }
 
@@ -32,6 +34,7 @@ public enum Operation {
                 return op;
             }
         }
-        throw new IllegalArgumentException("unknown operation '" + label + "' (expected enroll, escrow or checkin)");
+        throw new IllegalArgumentException(
+                "unknown operation '" + label + "' (expected enroll, escrow, checkin or health)");
     }
 }

@@ -88,6 +88,11 @@ public final class OperationMix {
         return weight(Operation.ESCROW) > 0 || weight(Operation.CHECKIN) > 0;
     }
 
+    /** Whether every request is a health check: nothing to enroll, no enrollment secret needed. */
+    public boolean healthOnly() {
+        return operations.length == 1 && operations[0] == Operation.HEALTH;
+    }
+
     /** The weights as named, in operation order. */
     public Map<Operation, Integer> weights() {
         return weights;

@@ -19,6 +19,7 @@ public final class OperationStats {
     private long count;
     private long errors;
     private final Map<String, Long> errorsByCause = new TreeMap<>();
+    private final Map<Integer, Long> answersByStatus = new TreeMap<>();
 
     /**
      * @param micros           time from sending to the complete answer; ignored without an answer
@@ -27,6 +28,7 @@ public final class OperationStats {
     void record(Operation op, Outcome outcome, long micros, long expectedInterval) {
         count++;
         if (outcome.answered()) {
+            answersByStatus.merge(outcome.status(), 1L, Long::sum);
             long value = Math.max(1, micros);
             serviceTime.recordValue(value);
             if (expectedInterval > 0) {
@@ -48,6 +50,7 @@ public final class OperationStats {
         count += other.count;
         errors += other.errors;
         other.errorsByCause.forEach((k, v) -> errorsByCause.merge(k, v, Long::sum));
+        other.answersByStatus.forEach((k, v) -> answersByStatus.merge(k, v, Long::sum));
     }
 
     /** Requests measured (answered or not). */
@@ -63,6 +66,11 @@ public final class OperationStats {
     /** Errors by {@code HTTP <status>} or exception class name. */
     public Map<String, Long> errorsByCause() {
         return Map.copyOf(errorsByCause);
+    }
+
+    /** Answered requests by HTTP status, successes included. */
+    public Map<Integer, Long> answersByStatus() {
+        return Map.copyOf(answersByStatus);
     }
 
     /** Latency in microseconds (coordinated-omission corrected when paced). */

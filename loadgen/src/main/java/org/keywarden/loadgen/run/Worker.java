@@ -81,7 +81,7 @@ final class Worker implements Runnable {
             Outcome outcome = operations.perform(op);
             long done = System.nanoTime();
             boolean error = !outcome.answered() || !op.succeeded(outcome.status());
-            progress.completed(error);
+            progress.completed(outcome, error);
             if (measured) {
                 stats.record(op, outcome, TimeUnit.NANOSECONDS.toMicros(done - sent), intervalMicros, done);
             }

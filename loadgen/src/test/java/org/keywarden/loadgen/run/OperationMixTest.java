@@ -26,6 +26,21 @@ class OperationMixTest {
     }
 
     @Test
+    void healthNeedsNoDevice() {
+        OperationMix health = OperationMix.parse("health=1");
+        assertEquals(1, health.weight(Operation.HEALTH));
+        assertFalse(health.needsDevices());
+        assertTrue(health.healthOnly());
+        assertTrue(OperationMix.parse("health=1,escrow=0").healthOnly(), "a zero weight does not count");
+        assertFalse(OperationMix.parse("health=1,enroll=1").healthOnly());
+        assertTrue(OperationMix.parse("health=1,checkin=1").needsDevices());
+        assertFalse(OperationMix.parse("escrow=1").healthOnly());
+        assertEquals(Operation.HEALTH, Operation.ofLabel("health"));
+        assertTrue(Operation.HEALTH.succeeded(200));
+        assertFalse(Operation.HEALTH.succeeded(503));
+    }
+
+    @Test
     void picksByWeight() {
         OperationMix mix = OperationMix.parse("escrow=1,checkin=9,enroll=0");
         SplittableRandom random = new SplittableRandom(42);

@@ -47,15 +47,31 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return chain.toString();
     }
 
+    /**
+     * Whether the database cannot be reached: a connection error (SQLState class 08), a database that is
+     * shutting down or starting (PostgreSQL 57P01 to 57P03), or the connector failing, anywhere among
+     * the causes and the suppressed exceptions (a failed commit hides the SQL error under the latter).
+     */
     static boolean databaseUnavailable(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            if (t.getClass().getName().startsWith("jakarta.resource.")) {
+        return databaseUnavailable(exception, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean databaseUnavailable(Throwable t, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+            return true;
+        }
+        if (t.getClass().getName().startsWith("jakarta.resource.")) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (databaseUnavailable(suppressed, seen)) {
                 return true;
             }
         }
-        return false;
+        return databaseUnavailable(t.getCause(), seen);
     }
 }
