@@ -7,6 +7,11 @@ public record Caller(String actor, String sourceAddress) {
         return new Caller("device:" + deviceId, sourceAddress);
     }
 
+    /** A signed-in user of the portals or the admin API. */
+    public static Caller user(String username, String sourceAddress) {
+        return new Caller("user:" + username, sourceAddress);
+    }
+
     public static Caller anonymous(String sourceAddress) {
         return new Caller("anonymous", sourceAddress);
     }

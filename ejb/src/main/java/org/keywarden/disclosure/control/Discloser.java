@@ -17,6 +17,6 @@ public record Discloser(String username, Set<String> roles, String sourceAddress
     }
 
     public Caller caller() {
-        return new Caller("user:" + username, sourceAddress);
+        return Caller.user(username, sourceAddress);
     }
 }

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.keywarden.audit.control.Caller;
-import org.keywarden.crypto.control.EncryptionStatus;
+import org.keywarden.crypto.control.EncryptionAtRest;
 import org.keywarden.crypto.control.ManageCertificates;
 import org.keywarden.platform.boundary.ProblemException;
 
@@ -29,7 +29,7 @@ public class CertificatesResource {
     ManageCertificates certificates;
 
     @Inject
-    EncryptionStatus encryptionStatus;
+    EncryptionAtRest encryption;
 
     @Context
     SecurityContext security;
@@ -40,7 +40,7 @@ public class CertificatesResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response add() {
-        if ("none".equals(encryptionStatus.report().mode())) {
+        if (encryption.isPlainText()) {
             throw new ProblemException(409, "Conflict", "Encryption is off (KEYWARDEN_ENCRYPTION=none)");
         }
         return Response.status(Response.Status.CREATED).entity(new Added(certificates.add(caller()))).build();
@@ -60,7 +60,7 @@ public class CertificatesResource {
     }
 
     private Caller caller() {
-        return new Caller("user:" + security.getUserPrincipal().getName(), servletRequest.getRemoteAddr());
+        return Caller.user(security.getUserPrincipal().getName(), servletRequest.getRemoteAddr());
     }
 
     /** The fingerprint of the certificate just added. */

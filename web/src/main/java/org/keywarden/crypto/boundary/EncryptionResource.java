@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.keywarden.audit.control.Caller;
+import org.keywarden.crypto.control.EncryptionAtRest;
 import org.keywarden.crypto.control.EncryptionReport;
 import org.keywarden.crypto.control.EncryptionStatus;
 import org.keywarden.platform.boundary.ProblemException;
@@ -25,6 +26,9 @@ public class EncryptionResource {
 
     @Inject
     EncryptionStatus encryptionStatus;
+
+    @Inject
+    EncryptionAtRest encryption;
 
     @Context
     SecurityContext security;
@@ -42,11 +46,11 @@ public class EncryptionResource {
     @Path("/backup-confirmation")
     @Produces(MediaType.APPLICATION_JSON)
     public BackupConfirmation confirmBackup() {
-        if ("none".equals(encryptionStatus.report().mode())) {
+        if (encryption.isPlainText()) {
             throw new ProblemException(409, "Conflict", "Encryption is off (KEYWARDEN_ENCRYPTION=none); "
                     + "there is no keystore to back up");
         }
-        Caller caller = new Caller("user:" + security.getUserPrincipal().getName(), servletRequest.getRemoteAddr());
+        Caller caller = Caller.user(security.getUserPrincipal().getName(), servletRequest.getRemoteAddr());
         return new BackupConfirmation(encryptionStatus.confirmBackup(caller));
     }
 

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import org.keywarden.audit.control.Caller;
-import org.keywarden.crypto.control.EncryptionStatus;
+import org.keywarden.crypto.control.EncryptionAtRest;
 import org.keywarden.crypto.control.RewrapJob;
 import org.keywarden.crypto.control.RewrapProgress;
 import org.keywarden.platform.boundary.JsonBodies;
@@ -33,7 +33,7 @@ public class RewrapResource {
     RewrapJob job;
 
     @Inject
-    EncryptionStatus encryptionStatus;
+    EncryptionAtRest encryption;
 
     @Context
     SecurityContext security;
@@ -66,13 +66,13 @@ public class RewrapResource {
     }
 
     private void requireEncryption() {
-        if ("none".equals(encryptionStatus.report().mode())) {
+        if (encryption.isPlainText()) {
             throw new ProblemException(409, "Conflict", "Encryption is off (KEYWARDEN_ENCRYPTION=none); "
                     + "there is no certificate to re-wrap to");
         }
     }
 
     private Caller caller() {
-        return new Caller("user:" + security.getUserPrincipal().getName(), servletRequest.getRemoteAddr());
+        return Caller.user(security.getUserPrincipal().getName(), servletRequest.getRemoteAddr());
     }
 }
