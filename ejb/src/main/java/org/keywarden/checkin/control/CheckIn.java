@@ -38,9 +38,6 @@ public class CheckIn {
     @Inject
     AssociateUsers associateUsers;
 
-    @Inject
-    PendingActions pendingActions;
-
     public List<DeviceAction> report(String deviceId, StatusReport report) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Device device = em.find(Device.class, deviceId);
@@ -51,6 +48,17 @@ public class CheckIn {
         }
         associateUsers.associate(deviceId, report.users(), now);
 
+        // The device's volumes, statuses and keys, each loaded once; the pending actions are computed from them.
+        Map<String, Volume> volumes = new HashMap<>();
+        for (Volume volume : em.createNamedQuery(Volume.OF_DEVICE, Volume.class)
+                .setParameter("deviceId", deviceId).getResultList()) {
+            volumes.put(volume.getVolumeGuid(), volume);
+        }
+        Map<String, VolumeStatus> statuses = new HashMap<>();
+        for (VolumeStatus status : em.createNamedQuery(VolumeStatus.OF_DEVICE, VolumeStatus.class)
+                .setParameter("deviceId", deviceId).getResultList()) {
+            statuses.put(status.getVolumeId(), status);
+        }
         Map<String, RecoveryKey> keys = new HashMap<>();
         for (RecoveryKey key : em.createNamedQuery(RecoveryKey.OF_DEVICE, RecoveryKey.class)
                 .setParameter("deviceId", deviceId).getResultList()) {
@@ -58,9 +66,10 @@ public class CheckIn {
         }
         List<DeviceAction> unescrowedToRotate = new ArrayList<>();
         for (VolumeReport reported : report.volumes()) {
-            Volume volume = registerVolume.register(deviceId, reported.volumeGuid(), reported.volumeType(),
-                    reported.driveLetter());
-            recordStatus(deviceId, volume, reported, report.reportedAt(), now);
+            Volume volume = registerVolume.register(volumes.get(reported.volumeGuid()), deviceId,
+                    reported.volumeGuid(), reported.volumeType(), reported.driveLetter());
+            volumes.put(volume.getVolumeGuid(), volume);
+            recordStatus(deviceId, volume, statuses, reported, report.reportedAt(), now);
             Set<String> listed = reported.protectors().stream().map(ProtectorReport::id).collect(Collectors.toSet());
             for (RecoveryKey key : keys.values()) {
                 if (key.getVolumeId().equals(volume.getId()) && key.getState() == KeyState.SUPERSEDED
@@ -83,7 +92,8 @@ public class CheckIn {
                 }
             }
         }
-        List<DeviceAction> actions = new ArrayList<>(pendingActions.of(deviceId));
+        List<DeviceAction> actions = new ArrayList<>(PendingActions.from(volumes.values(), keys.values(),
+                statuses.values()));
         if (!unescrowedToRotate.isEmpty()) {
             // A migrated device rotates instead of escrowing keys the server never had.
             Set<String> rotating = unescrowedToRotate.stream().map(DeviceAction::recoveryKeyId).collect(Collectors.toSet());
@@ -93,11 +103,13 @@ public class CheckIn {
         return List.copyOf(actions);
     }
 
-    private void recordStatus(String deviceId, Volume volume, VolumeReport reported, Instant reportedAt, Instant now) {
-        VolumeStatus status = em.find(VolumeStatus.class, volume.getId());
+    private void recordStatus(String deviceId, Volume volume, Map<String, VolumeStatus> statuses, VolumeReport reported,
+            Instant reportedAt, Instant now) {
+        VolumeStatus status = statuses.get(volume.getId());
         boolean isNew = status == null;
         if (isNew) {
             status = new VolumeStatus(volume.getId(), deviceId);
+            statuses.put(volume.getId(), status);
         } else if (status.getReportedAt() != null && reportedAt.isBefore(status.getReportedAt())) {
             return;
         }

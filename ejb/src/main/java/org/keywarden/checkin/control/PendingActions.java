@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -27,15 +28,23 @@ public class PendingActions {
     EntityManager em;
 
     public List<DeviceAction> of(String deviceId) {
+        return from(em.createNamedQuery(Volume.OF_DEVICE, Volume.class).setParameter("deviceId", deviceId).getResultList(),
+                em.createNamedQuery(RecoveryKey.OF_DEVICE, RecoveryKey.class).setParameter("deviceId", deviceId)
+                        .getResultList(),
+                em.createNamedQuery(VolumeStatus.OF_DEVICE, VolumeStatus.class).setParameter("deviceId", deviceId)
+                        .getResultList());
+    }
+
+    /** The actions, from one device's volumes, keys and statuses as loaded (and changed) by a caller. */
+    static List<DeviceAction> from(Collection<Volume> volumes, Collection<RecoveryKey> keys,
+            Collection<VolumeStatus> statuses) {
         Map<String, String> guidOfVolume = new HashMap<>();
-        for (Volume volume : em.createNamedQuery(Volume.OF_DEVICE, Volume.class)
-                .setParameter("deviceId", deviceId).getResultList()) {
+        for (Volume volume : volumes) {
             guidOfVolume.put(volume.getId(), volume.getVolumeGuid());
         }
         Set<String> escrowed = new HashSet<>();
         List<DeviceAction> actions = new ArrayList<>();
-        for (RecoveryKey key : em.createNamedQuery(RecoveryKey.OF_DEVICE, RecoveryKey.class)
-                .setParameter("deviceId", deviceId).getResultList()) {
+        for (RecoveryKey key : keys) {
             escrowed.add(key.getRecoveryKeyId());
             if (key.getRotationRequestedAt() != null
                     && (key.getState() == KeyState.ACTIVE || key.getState() == KeyState.DISCLOSED)) {
@@ -43,8 +52,7 @@ public class PendingActions {
                         key.getRecoveryKeyId()));
             }
         }
-        for (VolumeStatus status : em.createNamedQuery(VolumeStatus.OF_DEVICE, VolumeStatus.class)
-                .setParameter("deviceId", deviceId).getResultList()) {
+        for (VolumeStatus status : statuses) {
             for (ProtectorReport protector : ReportedProtectors.parse(status.getProtectors())) {
                 if (protector.isRecoveryPassword() && !escrowed.contains(protector.id())) {
                     actions.add(new DeviceAction(DeviceAction.ESCROW_RECOVERY_KEY,

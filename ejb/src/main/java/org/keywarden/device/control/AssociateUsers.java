@@ -1,8 +1,9 @@
 package org.keywarden.device.control;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +13,12 @@ import java.util.UUID;
 import org.keywarden.device.entity.DeviceUser;
 import org.keywarden.device.entity.UserSource;
 
-/** Records the users an agent reports on its device: new ones are added, known ones seen again. */
-@Stateless
+/**
+ * Records the users an agent reports on its device: new ones are added, known ones seen again. A
+ * helper inside its caller's transaction.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class AssociateUsers {
 
     @PersistenceContext

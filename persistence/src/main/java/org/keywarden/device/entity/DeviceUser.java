@@ -55,5 +55,13 @@ public class DeviceUser {
     public UserSource getSource() { return source; }
     public Instant getFirstSeenAt() { return firstSeenAt; }
     public Instant getLastSeenAt() { return lastSeenAt; }
-    public void seenAgain(Instant at) { this.lastSeenAt = at; }
+    /** How stale lastSeenAt may get: a device checks in every 90 minutes by default, and each refresh is a row write. */
+    public static final java.time.Duration LAST_SEEN_RESOLUTION = java.time.Duration.ofHours(1);
+
+    /** Seen again at {@code at}: lastSeenAt moves when it is {@link #LAST_SEEN_RESOLUTION} or more behind. */
+    public void seenAgain(Instant at) {
+        if (lastSeenAt == null || !at.isBefore(lastSeenAt.plus(LAST_SEEN_RESOLUTION))) {
+            this.lastSeenAt = at;
+        }
+    }
 }

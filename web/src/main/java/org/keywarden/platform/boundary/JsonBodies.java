@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +22,9 @@ import java.nio.charset.StandardCharsets;
 public final class JsonBodies {
 
     public static final int MAX_BYTES = 1024 * 1024;
+
+    /** Looked up once: {@code Json.createReader} runs a service-loader lookup on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
 
     private JsonBodies() {
     }
@@ -50,7 +54,7 @@ public final class JsonBodies {
             throw notJson("is not valid UTF-8");
         }
         JsonStructure structure;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes))) {
             structure = reader.read();
         } catch (JsonException | IllegalStateException | StackOverflowError e) {
             throw notJson("is not well-formed JSON");

@@ -40,6 +40,7 @@ public class KeywardenApi extends Application {
                 CertificatesResource.class,
                 DeviceAuthentication.class,
                 BodySizeLimit.class,
+                SharedJsonb.class,
                 ProblemExceptionMapper.class,
                 IntegrityFailureMapper.class,
                 WebApplicationExceptionMapper.class,

@@ -2,6 +2,7 @@ package org.keywarden.platform.boundary;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
@@ -10,18 +11,21 @@ public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** Looked up once: {@code Json.createObjectBuilder} runs a service-loader lookup on every call. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(java.util.Map.of());
+
     private Problems() {
     }
 
     public static Response of(ProblemException problem) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("status", problem.status())
                 .add("title", problem.title())
                 .add("detail", problem.detail());
         if (!problem.errors().isEmpty()) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            problem.errors().forEach(e -> errors.add(Json.createObjectBuilder()
+            JsonArrayBuilder errors = JSON.createArrayBuilder();
+            problem.errors().forEach(e -> errors.add(JSON.createObjectBuilder()
                     .add("field", e.field()).add("message", e.message())));
             body.add("errors", errors);
         }
