@@ -45,6 +45,47 @@ class AdminEncryptionIT {
     }
 
     @Test
+    void malformedBasicCredentialsAreA401ProblemNeverA500() {
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        for (String header : new String[] {"Basic", "Basic ", "Basic !!!!", "Basic YWRtaW4",
+                "Basic " + base64.encodeToString("admin".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "Basic " + base64.encodeToString("admin:".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "Basic " + base64.encodeToString(":".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "Basic " + base64.encodeToString(new byte[] {'a', 'd', 'm', 'i', 'n', ':', (byte) 0xff}),
+                "Basic " + "QUFB".repeat(2000)}) {
+            Http.Reply reply = Http.send(HttpRequest.newBuilder(java.net.URI.create(Keywarden.api("/admin/encryption")))
+                    .header("Authorization", header).GET(), null);
+            ProblemAssert.assertProblem(reply, 401);
+            assertTrue(reply.header("WWW-Authenticate").startsWith("Basic"), header);
+        }
+        // where the administrator's password is configured (it/pom.xml), it contains colons: it must work
+        // whole, and only whole (the generated one has none)
+        String password = Keywarden.adminPassword();
+        assertEquals(200, Http.send(Http.asUser("/admin/encryption", "admin", password).GET(), null).status());
+        if (System.getProperty("keywarden.test.admin.password", "").isEmpty()) {
+            return;
+        }
+        assertTrue(password.indexOf(':') > 0, "the configured test password should contain a colon");
+        assertEquals(401, Http.send(Http.asUser("/admin/encryption", "admin", password.substring(0, password.indexOf(':')))
+                .GET(), null).status());
+    }
+
+    @Test
+    void aRememberedPasswordMatchLetsNoOtherPasswordIn() {
+        // a match is remembered (VerifiedPasswords): right after one, near misses must still be refused
+        String password = Keywarden.adminPassword();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, Http.send(Http.asUser("/admin/encryption", "admin", password).GET(), null).status());
+        }
+        for (String wrong : new String[] {password + "x", password.substring(0, password.length() - 1),
+                password.toUpperCase(java.util.Locale.ROOT).equals(password) ? password.toLowerCase(java.util.Locale.ROOT)
+                        : password.toUpperCase(java.util.Locale.ROOT), ""}) {
+            ProblemAssert.assertProblem(Http.send(Http.asUser("/admin/encryption", "admin", wrong).GET(), null), 401);
+        }
+        assertEquals(200, Http.send(Http.asUser("/admin/encryption", "admin", password).GET(), null).status());
+    }
+
+    @Test
     void aGeneratedKeystoreIsReportedWithAWarningUntilItsBackupIsConfirmed() throws Exception {
         JsonObject status = admin(Http.asUser("/admin/encryption", "admin", Keywarden.adminPassword()).GET());
         assertEquals("cms", status.getString("mode"));

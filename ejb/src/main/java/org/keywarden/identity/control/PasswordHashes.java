@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
 
-/** PBKDF2-HMAC-SHA256 password hashes (210,000 iterations, 32-byte salt) through Jakarta Security. */
+/**
+ * PBKDF2-HMAC-SHA256 password hashes (210,000 iterations, 32-byte salt) through Jakarta Security; a
+ * match is remembered for a while ({@link VerifiedPasswords}).
+ */
 @ApplicationScoped
 public class PasswordHashes {
 
@@ -15,6 +18,8 @@ public class PasswordHashes {
 
     /** Compared against when a user does not exist, so that a miss takes as long as a wrong password. */
     private String decoy;
+
+    private final VerifiedPasswords verified = new VerifiedPasswords(java.time.Clock.systemUTC());
 
     @PostConstruct
     void configure() {
@@ -30,8 +35,16 @@ public class PasswordHashes {
         return pbkdf2.generate(password);
     }
 
+    /** Whether the password matches the hash: PBKDF2, unless this same pair matched in the last few minutes. */
     public boolean verify(char[] password, String hash) {
-        return pbkdf2.verify(password, hash);
+        if (verified.contains(password, hash)) {
+            return true;
+        }
+        boolean matches = pbkdf2.verify(password, hash);
+        if (matches) {
+            verified.remember(password, hash);
+        }
+        return matches;
     }
 
     public void verifyDecoy(char[] password) {

@@ -10,10 +10,10 @@ import java.time.Instant;
 /** A device as enrolled; its credential is kept only as a SHA-256 hash of the bearer token. */
 @Entity
 @Table(name = "device")
-@NamedQuery(name = Device.BY_TOKEN_HASH, query = "SELECT d FROM Device d WHERE d.tokenHash = :hash")
+@NamedQuery(name = Device.ID_BY_TOKEN_HASH, query = "SELECT d.id FROM Device d WHERE d.tokenHash = :hash")
 public class Device {
 
-    public static final String BY_TOKEN_HASH = "Device.byTokenHash";
+    public static final String ID_BY_TOKEN_HASH = "Device.idByTokenHash";
 
     @Id
     @Column(name = "device_id", length = 36)
