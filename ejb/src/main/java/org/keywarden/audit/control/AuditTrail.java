@@ -1,9 +1,11 @@
 package org.keywarden.audit.control;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.keywarden.audit.entity.AuditEvent;
@@ -12,7 +14,10 @@ import org.keywarden.crypto.control.Digests;
 
 /**
  * Appends events to the audit trail inside the caller's transaction, so an event is stored exactly
- * when the change it describes is. The head row is locked, which orders events across nodes.
+ * when the change it describes is. The trail is {@link AuditHead#CHAINS} hash chains: an event goes to
+ * the chain of its device (or, without one, of its actor), and every later event of the same
+ * transaction to that same chain, so a transaction locks one head row and two transactions cannot
+ * deadlock over heads. Events of different devices no longer wait for each other.
  */
 @Stateless
 public class AuditTrail {
@@ -20,15 +25,23 @@ public class AuditTrail {
     @PersistenceContext
     EntityManager em;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     public void record(AuditRecord record) {
-        AuditHead head = em.find(AuditHead.class, AuditHead.THE_HEAD, LockModeType.PESSIMISTIC_WRITE);
-        long id = head.getLastEventId() + 1;
+        Integer chain = (Integer) transaction.getResource(AuditTrail.class);
+        if (chain == null) {
+            chain = AuditHead.chainFor(record.deviceId() != null ? record.deviceId() : record.caller().actor());
+            transaction.putResource(AuditTrail.class, chain);
+        }
+        AuditHead head = em.find(AuditHead.class, chain, LockModeType.PESSIMISTIC_WRITE);
+        long id = head.nextEventId();
         AuditEvent event = new AuditEvent(id, Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 fit(record.caller().actor(), 300), fit(record.caller().sourceAddress(), 64), record.action(),
                 record.outcome(), record.deviceId(), record.volumeGuid(), record.recoveryKeyId(),
                 fit(record.reason(), 1000), fit(record.detail(), 1000));
         String hash = hashOf(event, head.getLastHash());
-        event.chain(head.getLastHash(), hash);
+        event.chain(head.getChainId(), head.getLastHash(), hash);
         em.persist(event);
         head.advance(id, hash);
     }

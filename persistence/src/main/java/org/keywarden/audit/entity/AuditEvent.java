@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * One audit event. Events are only ever inserted; each carries the hash of its predecessor and its
- * own hash over its fields, so a removed or altered event breaks the chain. Details never hold a secret.
+ * own hash over its fields, so a removed or altered event breaks its chain (one of
+ * {@link AuditHead#CHAINS}). Details never hold a secret.
  */
 @Entity
 @Table(name = "audit_event")
@@ -51,6 +52,9 @@ public class AuditEvent {
     @Column(name = "detail", length = 1000)
     private String detail;
 
+    @Column(name = "chain_id", nullable = false)
+    private int chainId;
+
     @Column(name = "previous_hash", nullable = false, length = 64)
     private String previousHash;
 
@@ -75,8 +79,9 @@ public class AuditEvent {
         this.detail = detail;
     }
 
-    /** Links this event after the one whose hash is {@code previousHash}. */
-    public void chain(String previousHash, String hash) {
+    /** Links this event into chain {@code chainId}, after the event whose hash is {@code previousHash}. */
+    public void chain(int chainId, String previousHash, String hash) {
+        this.chainId = chainId;
         this.previousHash = previousHash;
         this.hash = hash;
     }
@@ -92,6 +97,7 @@ public class AuditEvent {
     public String getRecoveryKeyId() { return recoveryKeyId; }
     public String getReason() { return reason; }
     public String getDetail() { return detail; }
+    public int getChainId() { return chainId; }
     public String getPreviousHash() { return previousHash; }
     public String getHash() { return hash; }
 }

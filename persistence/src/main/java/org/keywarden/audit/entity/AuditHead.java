@@ -6,19 +6,23 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The single row that points at the newest audit event. Appending locks it, so events from every
- * node get consecutive ids and an unbroken chain.
+ * The head of one of the audit trail's {@link #CHAINS} hash chains: the hash of the chain's newest
+ * event, and the chain's id cursor. Appending to a chain locks its head, so the chain stays unbroken
+ * across nodes; chain {@code c} hands out the ids congruent to {@code c} modulo {@link #CHAINS}, so ids
+ * are unique across chains (migration V4 made one chain into eight).
  */
 @Entity
 @Table(name = "audit_head")
 public class AuditHead {
 
-    public static final int THE_HEAD = 1;
+    /** How many chains, fixed by the migrations (head rows 1 to 8). */
+    public static final int CHAINS = 8;
 
     @Id
     @Column(name = "head_id")
     private int id;
 
+    /** The id cursor: the chain's next event gets this plus {@link #CHAINS}. */
     @Column(name = "last_event_id", nullable = false)
     private long lastEventId;
 
@@ -28,7 +32,13 @@ public class AuditHead {
     protected AuditHead() {
     }
 
-    public long getLastEventId() { return lastEventId; }
+    /** The chain this head belongs to for an event keyed by {@code key} (a device id or an actor): 1 to {@link #CHAINS}. */
+    public static int chainFor(String key) {
+        return 1 + Math.floorMod(key == null ? 0 : key.hashCode(), CHAINS);
+    }
+
+    public int getChainId() { return id; }
+    public long nextEventId() { return lastEventId + CHAINS; }
     public String getLastHash() { return lastHash; }
 
     public void advance(long eventId, String hash) {
