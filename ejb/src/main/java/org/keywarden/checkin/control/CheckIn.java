@@ -17,6 +17,7 @@ import org.keywarden.device.control.AssociateUsers;
 import org.keywarden.device.entity.Device;
 import org.keywarden.escrow.control.RegisterVolume;
 import org.keywarden.escrow.entity.KeyState;
+import org.keywarden.escrow.entity.KeySummary;
 import org.keywarden.escrow.entity.RecoveryKey;
 import org.keywarden.escrow.entity.Volume;
 
@@ -59,10 +60,11 @@ public class CheckIn {
                 .setParameter("deviceId", deviceId).getResultList()) {
             statuses.put(status.getVolumeId(), status);
         }
-        Map<String, RecoveryKey> keys = new HashMap<>();
-        for (RecoveryKey key : em.createNamedQuery(RecoveryKey.OF_DEVICE, RecoveryKey.class)
+        // summaries, not entities: a key is loaded (sealed values and all) only in the rare case it changes
+        Map<String, KeySummary> keys = new HashMap<>();
+        for (KeySummary key : em.createNamedQuery(RecoveryKey.SUMMARIES_OF_DEVICE, KeySummary.class)
                 .setParameter("deviceId", deviceId).getResultList()) {
-            keys.put(key.getRecoveryKeyId(), key);
+            keys.put(key.recoveryKeyId(), key);
         }
         List<DeviceAction> unescrowedToRotate = new ArrayList<>();
         for (VolumeReport reported : report.volumes()) {
@@ -71,10 +73,12 @@ public class CheckIn {
             volumes.put(volume.getVolumeGuid(), volume);
             recordStatus(deviceId, volume, statuses, reported, report.reportedAt(), now);
             Set<String> listed = reported.protectors().stream().map(ProtectorReport::id).collect(Collectors.toSet());
-            for (RecoveryKey key : keys.values()) {
-                if (key.getVolumeId().equals(volume.getId()) && key.getState() == KeyState.SUPERSEDED
-                        && !listed.contains(key.getRecoveryKeyId())) {
-                    key.verifyRemoved(now);
+            for (KeySummary key : List.copyOf(keys.values())) {
+                if (key.volumeId().equals(volume.getId()) && key.state() == KeyState.SUPERSEDED
+                        && !listed.contains(key.recoveryKeyId())) {
+                    RecoveryKey removed = em.find(RecoveryKey.class, key.recoveryKeyId());
+                    removed.verifyRemoved(now);
+                    keys.put(key.recoveryKeyId(), KeySummary.of(removed));
                 }
             }
             if (firstCheckInOfMigrated) {
@@ -82,9 +86,10 @@ public class CheckIn {
                     if (!protector.isRecoveryPassword()) {
                         continue;
                     }
-                    RecoveryKey key = keys.get(protector.id());
-                    if (key != null) {
+                    if (keys.containsKey(protector.id())) {
+                        RecoveryKey key = em.find(RecoveryKey.class, protector.id());
                         key.requestRotation(now);
+                        keys.put(protector.id(), KeySummary.of(key));
                     } else {
                         unescrowedToRotate.add(new DeviceAction(DeviceAction.ROTATE_RECOVERY_KEY,
                                 reported.volumeGuid(), protector.id()));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.keywarden.checkin.entity.VolumeStatus;
 import org.keywarden.escrow.entity.KeyState;
+import org.keywarden.escrow.entity.KeySummary;
 import org.keywarden.escrow.entity.RecoveryKey;
 import org.keywarden.escrow.entity.Volume;
 
@@ -29,14 +30,14 @@ public class PendingActions {
 
     public List<DeviceAction> of(String deviceId) {
         return from(em.createNamedQuery(Volume.OF_DEVICE, Volume.class).setParameter("deviceId", deviceId).getResultList(),
-                em.createNamedQuery(RecoveryKey.OF_DEVICE, RecoveryKey.class).setParameter("deviceId", deviceId)
+                em.createNamedQuery(RecoveryKey.SUMMARIES_OF_DEVICE, KeySummary.class).setParameter("deviceId", deviceId)
                         .getResultList(),
                 em.createNamedQuery(VolumeStatus.OF_DEVICE, VolumeStatus.class).setParameter("deviceId", deviceId)
                         .getResultList());
     }
 
     /** The actions, from one device's volumes, keys and statuses as loaded (and changed) by a caller. */
-    static List<DeviceAction> from(Collection<Volume> volumes, Collection<RecoveryKey> keys,
+    static List<DeviceAction> from(Collection<Volume> volumes, Collection<KeySummary> keys,
             Collection<VolumeStatus> statuses) {
         Map<String, String> guidOfVolume = new HashMap<>();
         for (Volume volume : volumes) {
@@ -44,12 +45,12 @@ public class PendingActions {
         }
         Set<String> escrowed = new HashSet<>();
         List<DeviceAction> actions = new ArrayList<>();
-        for (RecoveryKey key : keys) {
-            escrowed.add(key.getRecoveryKeyId());
-            if (key.getRotationRequestedAt() != null
-                    && (key.getState() == KeyState.ACTIVE || key.getState() == KeyState.DISCLOSED)) {
-                actions.add(new DeviceAction(DeviceAction.ROTATE_RECOVERY_KEY, guidOfVolume.get(key.getVolumeId()),
-                        key.getRecoveryKeyId()));
+        for (KeySummary key : keys) {
+            escrowed.add(key.recoveryKeyId());
+            if (key.rotationRequestedAt() != null
+                    && (key.state() == KeyState.ACTIVE || key.state() == KeyState.DISCLOSED)) {
+                actions.add(new DeviceAction(DeviceAction.ROTATE_RECOVERY_KEY, guidOfVolume.get(key.volumeId()),
+                        key.recoveryKeyId()));
             }
         }
         for (VolumeStatus status : statuses) {

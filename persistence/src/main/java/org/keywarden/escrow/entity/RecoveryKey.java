@@ -15,7 +15,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "recovery_key")
-@NamedQuery(name = RecoveryKey.OF_DEVICE, query = "SELECT k FROM RecoveryKey k WHERE k.deviceId = :deviceId")
+@NamedQuery(name = RecoveryKey.SUMMARIES_OF_DEVICE, query = "SELECT NEW org.keywarden.escrow.entity.KeySummary("
+        + "k.recoveryKeyId, k.volumeId, k.state, k.rotationRequestedAt) FROM RecoveryKey k WHERE k.deviceId = :deviceId")
 @NamedQuery(name = RecoveryKey.ROTATION_PENDING_OF_DEVICE,
         query = "SELECT k FROM RecoveryKey k WHERE k.deviceId = :deviceId AND k.rotationRequestedAt IS NOT NULL")
 @NamedQuery(name = RecoveryKey.NOT_SEALED_WITH, query = "SELECT k.recoveryKeyId FROM RecoveryKey k "
@@ -31,7 +32,7 @@ public class RecoveryKey {
     public static final String COUNT_NOT_SEALED_WITH = "RecoveryKey.countNotSealedWith";
     public static final String COUNT_SEALED_WITH = "RecoveryKey.countSealedWith";
     public static final String COUNT = "RecoveryKey.count";
-    public static final String OF_DEVICE = "RecoveryKey.ofDevice";
+    public static final String SUMMARIES_OF_DEVICE = "RecoveryKey.summariesOfDevice";
     public static final String ROTATION_PENDING_OF_DEVICE = "RecoveryKey.rotationPendingOfDevice";
 
     @Id
