@@ -52,7 +52,7 @@ class AdminEncryptionIT {
                 "Basic " + base64.encodeToString("admin:".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 "Basic " + base64.encodeToString(":".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 "Basic " + base64.encodeToString(new byte[] {'a', 'd', 'm', 'i', 'n', ':', (byte) 0xff}),
-                "Basic " + "QUFB".repeat(2000)}) {
+                "Basic " + base64.encodeToString(("admin:" + "x".repeat(6000)).getBytes(java.nio.charset.StandardCharsets.UTF_8))}) {
             Http.Reply reply = Http.send(HttpRequest.newBuilder(java.net.URI.create(Keywarden.api("/admin/encryption")))
                     .header("Authorization", header).GET(), null);
             ProblemAssert.assertProblem(reply, 401);

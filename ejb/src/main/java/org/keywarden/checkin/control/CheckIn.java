@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.keywarden.checkin.entity.VolumeStatus;
 import org.keywarden.device.control.AssociateUsers;
 import org.keywarden.device.entity.Device;
+import org.keywarden.escrow.control.ConcurrentConflict;
 import org.keywarden.escrow.control.RegisterVolume;
 import org.keywarden.escrow.entity.KeyState;
 import org.keywarden.escrow.entity.KeySummary;
@@ -97,6 +98,8 @@ public class CheckIn {
                 }
             }
         }
+        // a concurrent check-in of the same device inserting the same status or user row loses here, quietly
+        ConcurrentConflict.flush(em, "check-in of device " + deviceId);
         List<DeviceAction> actions = new ArrayList<>(PendingActions.from(volumes.values(), keys.values(),
                 statuses.values()));
         if (!unescrowedToRotate.isEmpty()) {

@@ -64,6 +64,8 @@ public class EscrowRecoveryKey {
         RecoveryKey key = new RecoveryKey(keyId, deviceId, volume.getId(), password, keyPackage,
                 sealer.sealedWith(), now);
         em.persist(key);
+        // the key row before the audit head's lock: a concurrent escrow of the same key loses here, quietly
+        ConcurrentConflict.flush(em, "recovery key " + keyId);
         String detail = null;
         if (replaced != null) {
             replaced.supersede(keyId, now);

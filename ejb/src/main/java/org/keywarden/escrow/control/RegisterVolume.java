@@ -34,7 +34,7 @@ public class RegisterVolume {
             Volume volume = new Volume(UUID.randomUUID().toString(), deviceId, volumeGuid, type, driveLetter);
             em.persist(volume);
             // Keys and statuses refer to the volume by id only, so EclipseLink cannot order the inserts itself.
-            em.flush();
+            ConcurrentConflict.flush(em, "volume " + volumeGuid + " of device " + deviceId);
             return volume;
         }
         if (type != null && type != known.getType()) {

@@ -16,14 +16,18 @@ import org.keywarden.crypto.control.KeyedDigest;
  * Basic credentials with each request pays the PBKDF2 work (about 50 ms of CPU) once, not per request.
  *
  * <p>What is kept is a keyed digest of (stored hash, password) under a random key that never leaves
- * this process: no password, and nothing that can be checked against a guess without that key. An
- * entry is bound to the stored hash, whose salt is fresh for every password set, so changing or
- * resetting a password ends its entries. Failures are never remembered: each wrong guess costs the
- * full PBKDF2. The caller still reads the user on every request, so disabling a user takes effect at once.
+ * this process's memory: no password, and nothing that can be checked against a guess without that
+ * key. Whoever obtains a dump of the process's memory has the key too, and could then test guesses
+ * against the last few minutes' logins at HMAC speed instead of PBKDF2 speed; such a dump also holds
+ * the passwords of the requests in flight, so the memo adds little to that exposure, and its entries
+ * live {@link #LIFETIME} only. An entry is bound to the stored hash, whose salt is fresh for every
+ * password set, so changing or resetting a password ends its entries. Failures are never remembered:
+ * each wrong guess costs the full PBKDF2. The caller still reads the user on every request, so
+ * disabling a user takes effect at once.
  */
 final class VerifiedPasswords {
 
-    static final Duration LIFETIME = Duration.ofMinutes(15);
+    static final Duration LIFETIME = Duration.ofMinutes(5);
     static final int MAX_ENTRIES = 10_000;
 
     private final KeyedDigest digest = KeyedDigest.withRandomKey();

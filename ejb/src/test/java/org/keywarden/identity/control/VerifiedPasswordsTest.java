@@ -52,7 +52,7 @@ class VerifiedPasswordsTest {
         assertEquals(VerifiedPasswords.MAX_ENTRIES, verified.size());
         assertFalse(verified.contains(("pw" + (VerifiedPasswords.MAX_ENTRIES + 10)).toCharArray(), "hash"),
                 "a full memo remembers nothing more; the password is simply checked again");
-        now = now.plus(Duration.ofMinutes(16));
+        now = now.plus(VerifiedPasswords.LIFETIME).plusSeconds(1);
         verified.remember("late".toCharArray(), "hash");
         assertEquals(1, verified.size());
         assertTrue(verified.contains("late".toCharArray(), "hash"));

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.keywarden.audit.entity.AuditHead;
 
 /**
  * V4 on an H2 database that already has audit events (an upgrade): the old chain continues as chain 1
@@ -35,22 +36,27 @@ class AuditChainsMigrationTest {
             apply(sql, Migration.load("h2", "V4__audit_chains.sql"));
 
             assertEquals(13, count(sql, "SELECT COUNT(*) FROM audit_event WHERE chain_id = 1"), "old events are chain 1");
-            assertEquals("h13", text(sql, "SELECT last_hash FROM audit_head WHERE head_id = 1"), "chain 1 continues");
-            assertEquals(7, count(sql, "SELECT COUNT(*) FROM audit_head WHERE head_id BETWEEN 2 AND 8 AND last_hash = '"
+            assertEquals("h13", text(sql, "SELECT last_hash FROM audit_chain_head WHERE chain_id = 1"), "chain 1 continues");
+            assertEquals(7, count(sql, "SELECT COUNT(*) FROM audit_chain_head WHERE chain_id BETWEEN 2 AND 8 AND last_hash = '"
                     + "0".repeat(64) + "'"), "seven new chains from the genesis hash");
+            assertEquals(AuditHead.CHAINS, count(sql, "SELECT COUNT(*) FROM audit_chain_head"));
+            assertEquals(0, count(sql, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'AUDIT_HEAD'"),
+                    "the old head is gone, so a node of the previous version cannot write outside the chains");
             Set<Long> ids = new HashSet<>();
-            try (ResultSet heads = sql.executeQuery("SELECT head_id, last_event_id FROM audit_head ORDER BY head_id")) {
+            try (ResultSet heads = sql.executeQuery("SELECT chain_id, id_cursor FROM audit_chain_head ORDER BY chain_id")) {
                 while (heads.next()) {
                     int chain = heads.getInt(1);
+                    long cursor = heads.getLong(2);
                     for (int step = 1; step <= 3; step++) {
-                        long next = heads.getLong(2) + 8L * step;   // AuditHead.nextEventId, three times
+                        long next = AuditHead.nextEventId(cursor);
                         assertTrue(next > 13, "chain " + chain + " would reuse id " + next);
-                        assertEquals(chain % 8, next % 8, "chain " + chain + " hands out id " + next);
+                        assertEquals(chain % AuditHead.CHAINS, next % AuditHead.CHAINS, "chain " + chain + " hands out id " + next);
                         assertTrue(ids.add(next), "id " + next + " handed out twice");
+                        cursor = next;
                     }
                 }
             }
-            assertEquals(24, ids.size());
+            assertEquals(3 * AuditHead.CHAINS, ids.size());
         }
     }
 

@@ -12,19 +12,19 @@ import jakarta.persistence.Table;
  * are unique across chains (migration V4 made one chain into eight).
  */
 @Entity
-@Table(name = "audit_head")
+@Table(name = "audit_chain_head")
 public class AuditHead {
 
     /** How many chains, fixed by the migrations (head rows 1 to 8). */
     public static final int CHAINS = 8;
 
     @Id
-    @Column(name = "head_id")
-    private int id;
+    @Column(name = "chain_id")
+    private int chainId;
 
     /** The id cursor: the chain's next event gets this plus {@link #CHAINS}. */
-    @Column(name = "last_event_id", nullable = false)
-    private long lastEventId;
+    @Column(name = "id_cursor", nullable = false)
+    private long idCursor;
 
     @Column(name = "last_hash", nullable = false, length = 64)
     private String lastHash;
@@ -32,17 +32,33 @@ public class AuditHead {
     protected AuditHead() {
     }
 
-    /** The chain this head belongs to for an event keyed by {@code key} (a device id or an actor): 1 to {@link #CHAINS}. */
+    /** The chain for an event keyed by {@code key} (a device id or an actor): 1 to {@link #CHAINS}. */
     public static int chainFor(String key) {
         return 1 + Math.floorMod(key == null ? 0 : key.hashCode(), CHAINS);
     }
 
-    public int getChainId() { return id; }
-    public long nextEventId() { return lastEventId + CHAINS; }
+    /** The id after {@code cursor} in the cursor's chain. */
+    public static long nextEventId(long cursor) {
+        return cursor + CHAINS;
+    }
+
+    public int getChainId() { return chainId; }
     public String getLastHash() { return lastHash; }
 
+    /**
+     * The id of this chain's next event. Refuses a cursor outside the chain's ids (a head written by
+     * anything but this code), rather than hand out an id of another chain.
+     */
+    public long nextEventId() {
+        if (Math.floorMod(idCursor, CHAINS) != chainId % CHAINS) {
+            throw new IllegalStateException("Audit chain " + chainId + " has the id cursor " + idCursor
+                    + ", which is not one of its ids: its head row was changed outside Keywarden");
+        }
+        return nextEventId(idCursor);
+    }
+
     public void advance(long eventId, String hash) {
-        this.lastEventId = eventId;
+        this.idCursor = eventId;
         this.lastHash = hash;
     }
 }
