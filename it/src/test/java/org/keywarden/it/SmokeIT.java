@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The shortest useful life of a device: enroll, escrow, check in. Also run on Payara. */
+/**
+ * The shortest useful life of a device: enroll, escrow, check in; and an administrator's HTTP Basic
+ * login to the admin API (our own authentication mechanism). Also run on Payara.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Order(1)
@@ -39,5 +42,16 @@ public class SmokeIT {
         assertEquals(200, checkIn.status(), checkIn::toString);
         assertEquals(0, checkIn.json().getJsonArray("actions").size(), checkIn::toString);
         assertEquals(90, checkIn.json().getInt("checkInIntervalMinutes"));
+    }
+
+    @Test
+    public void theAdminApiTakesHttpBasicOfItsAdministratorOnly() {
+        Http.Reply admin = Http.send(Http.asUser("/admin/encryption", "admin", Keywarden.adminPassword()).GET(), null);
+        assertEquals(200, admin.status(), admin::toString);
+        assertEquals(401, Http.send(Http.asUser("/admin/encryption", "admin", "not-the-password").GET(), null).status());
+        Http.Reply malformed = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Keywarden.api("/admin/encryption")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "admin:".getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET(), null);
+        assertEquals(401, malformed.status(), malformed::toString);
     }
 }
