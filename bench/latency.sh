@@ -6,7 +6,10 @@
 # says how much the server can do at all; this says how fast it answers below that.
 #
 #   bench/latency.sh [--db h2|postgresql] [--mix checkin=1] [--rates "100 200 400"] [--seconds 20]
-#                    [--concurrency 64] [--work DIR]
+#                    [--concurrency 64] [--warm-up 60] [--work DIR]
+#
+# Before the first rate, the server is warmed up flat out for --warm-up seconds (the JIT: a cold server
+# offered a fixed rate builds a queue that takes a whole measurement to drain).
 #
 # Needs what bench/run.sh needs. Prints a markdown table on stdout; WORK_DIR (default
 # /tmp/keywarden-latency) keeps one loadgen JSON per rate and the server log.
@@ -16,6 +19,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
 db=postgresql; mix=checkin=1; rates="100 200 300 400"; seconds=20; concurrency=64; work=/tmp/keywarden-latency
+warmup_seconds=60
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db=${2:?}; shift 2 ;;
@@ -24,6 +28,7 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=${2:?}; shift 2 ;;
     --concurrency) concurrency=${2:?}; shift 2 ;;
     --work) work=${2:?}; shift 2 ;;
+    --warm-up) warmup_seconds=${2:?}; shift 2 ;;
     -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "latency.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -43,7 +48,13 @@ if [ "$db" = postgresql ]; then
   export KEYWARDEN_DB_URL=$kw_pg_url KEYWARDEN_DB_USER=$kw_pg_user KEYWARDEN_DB_PASSWORD=$kw_pg_password
 fi
 kw_start "$jboss" "$work/server.out" || exit 1
-echo "Keywarden latency at fixed rates: $db, --mix $mix, ${seconds} s per rate after a 5 s warm-up, up to $concurrency in flight, $(nproc) CPUs"
+# A fresh JVM is several times slower than a warm one: offered a fixed rate cold, the queue it builds in the
+# first seconds takes the whole measurement to drain. So first a flat-out load until the JIT has settled.
+kw_log "warm-up: ${warmup_seconds} s flat out"
+kw_loadgen $((warmup_seconds + 150)) --server "$kw_url" --mix "$mix" --concurrency 16 --devices 500 \
+  --duration "$warmup_seconds" --warmup 0 --progress 0 --out "$work/warm-up.json" > "$work/warm-up.out" 2>&1 \
+  || { kw_log "warm-up failed ($(tail -n 2 "$work/warm-up.out" | tr '\n' ' '))"; exit 1; }
+echo "Keywarden latency at fixed rates: $db, --mix $mix, ${warmup_seconds} s flat-out warm-up, then ${seconds} s per rate after 5 s at the rate, up to $concurrency in flight, $(nproc) CPUs"
 echo
 echo "| offered per second | achieved per second | p50 ms | p90 ms | p99 ms | p99.9 ms | errors |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
