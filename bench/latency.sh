@@ -40,14 +40,8 @@ rm -rf "$work" && mkdir -p "$work" && work=$(cd "$work" && pwd)
 trap kw_cleanup EXIT
 trap 'exit 130' INT TERM
 export KEYWARDEN_ENROLLMENT_SECRET="latency-secret-$$-$RANDOM$RANDOM"
-export KEYWARDEN_DATA_DIR="$work/data"
-jboss=$(kw_unpack "$work/wildfly") && kw_configure "$jboss" "$db" > "$work/configure.out" 2>&1 \
-  || { kw_log "WildFly could not be configured ($work/configure.out)"; exit 1; }
-if [ "$db" = postgresql ]; then
-  kw_pg_start "$work/pg" || exit 1
-  export KEYWARDEN_DB_URL=$kw_pg_url KEYWARDEN_DB_USER=$kw_pg_user KEYWARDEN_DB_PASSWORD=$kw_pg_password
-fi
-kw_start "$jboss" "$work/server.out" || exit 1
+kw_serve "$db" "$work" || exit 1
+jboss=$kw_jboss
 # A fresh JVM is several times slower than a warm one: offered a fixed rate cold, the queue it builds in the
 # first seconds takes the whole measurement to drain. So first a flat-out load until the JIT has settled.
 kw_log "warm-up: ${warmup_seconds} s flat out"

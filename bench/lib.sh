@@ -60,6 +60,21 @@ kw_configure() { # JBOSS_HOME h2|postgresql
   return $rc
 }
 
+# One throwaway Keywarden for a single-server script: WildFly with the EAR in WORK_DIR/wildfly on the given
+# database (for postgresql, the throwaway PostgreSQL in WORK_DIR/pg started first), data in WORK_DIR/data,
+# the KEYWARDEN_* settings exported, kw_jboss set to its JBOSS_HOME, started (kw_start). The caller sets
+# KEYWARDEN_ENROLLMENT_SECRET and any other setting first, and traps EXIT with kw_cleanup.
+kw_serve() { # h2|postgresql WORK_DIR
+  export KEYWARDEN_DATA_DIR="$2/data"
+  kw_jboss=$(kw_unpack "$2/wildfly") && kw_configure "$kw_jboss" "$1" > "$2/configure.out" 2>&1 \
+    || { kw_log "WildFly could not be unpacked or configured ($2/configure.out)"; return 1; }
+  if [ "$1" = postgresql ]; then
+    kw_pg_start "$2/pg" || { kw_log "PostgreSQL did not start"; return 1; }
+    export KEYWARDEN_DB_URL=$kw_pg_url KEYWARDEN_DB_USER=$kw_pg_user KEYWARDEN_DB_PASSWORD=$kw_pg_password
+  fi
+  kw_start "$kw_jboss" "$2/server.out"
+}
+
 kw_server_pid() { pgrep -f "jboss.home.dir=$1" | head -n 1 || true; }
 
 # Starts WildFly (environment: KEYWARDEN_DATA_DIR, KEYWARDEN_ENROLLMENT_SECRET, KEYWARDEN_DB_*) and waits

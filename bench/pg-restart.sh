@@ -44,14 +44,10 @@ load_pid=""
 trap '[ -z "$load_pid" ] || kill "$load_pid" 2>/dev/null; kw_cleanup' EXIT
 trap 'exit 130' INT TERM
 export KEYWARDEN_ENROLLMENT_SECRET="pg-restart-secret-$$-$RANDOM$RANDOM"
-export KEYWARDEN_DATA_DIR="$work/data"
-export KEYWARDEN_DB_URL=$kw_pg_url KEYWARDEN_DB_USER=$kw_pg_user KEYWARDEN_DB_PASSWORD=$kw_pg_password
 pg="$work/pg"
 
-jboss=$(kw_unpack "$work/wildfly") && kw_configure "$jboss" postgresql > "$work/configure.out" 2>&1 \
-  || { kw_log "WildFly could not be unpacked or configured ($work/configure.out)"; exit 1; }
-kw_pg_start "$pg" || { kw_log "PostgreSQL did not start"; exit 1; }
-kw_start "$jboss" "$work/server.out" || exit 1
+kw_serve postgresql "$work" || exit 1
+jboss=$kw_jboss
 wildfly_pid=$(kw_server_pid "$jboss")
 
 load_args=(--server "$kw_url" --mix escrow=1,checkin=3 --concurrency 8 --warmup 0 --timeout-seconds 15)

@@ -33,13 +33,8 @@ trap kw_cleanup EXIT
 trap 'exit 130' INT TERM
 export KEYWARDEN_ENROLLMENT_SECRET="scale-secret-$$-$RANDOM"
 export KEYWARDEN_ADMIN_PASSWORD="scale-admin-$$-$RANDOM"
-export KEYWARDEN_DATA_DIR="$work/data"
-export KEYWARDEN_DB_URL=$kw_pg_url KEYWARDEN_DB_USER=$kw_pg_user KEYWARDEN_DB_PASSWORD=$kw_pg_password
 pg="$work/pg"
-jboss=$(kw_unpack "$work/wildfly") && kw_configure "$jboss" postgresql > "$work/configure.out" 2>&1 \
-  || { kw_log "WildFly could not be unpacked or configured"; exit 1; }
-kw_pg_start "$pg" || exit 1
-kw_start "$jboss" "$work/server.out" || exit 1
+kw_serve postgresql "$work" || exit 1
 
 sql() { kw_as_postgres "$(kw_pg_bin)/psql" -h "$pg" -p "$kw_pg_port" -U postgres -d keywarden -qAt -v ON_ERROR_STOP=1 -c "$1"; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "-"; else printf "%.2f\n", a[int((NR+1)/2)]}'; }
