@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,22 +50,11 @@ public class CheckIn {
         associateUsers.associate(deviceId, report.users(), now);
 
         // The device's volumes, statuses and keys, each loaded once; the pending actions are computed from them.
-        Map<String, Volume> volumes = new HashMap<>();
-        for (Volume volume : em.createNamedQuery(Volume.OF_DEVICE, Volume.class)
-                .setParameter("deviceId", deviceId).getResultList()) {
-            volumes.put(volume.getVolumeGuid(), volume);
-        }
-        Map<String, VolumeStatus> statuses = new HashMap<>();
-        for (VolumeStatus status : em.createNamedQuery(VolumeStatus.OF_DEVICE, VolumeStatus.class)
-                .setParameter("deviceId", deviceId).getResultList()) {
-            statuses.put(status.getVolumeId(), status);
-        }
-        // summaries, not entities: a key is loaded (sealed values and all) only in the rare case it changes
-        Map<String, KeySummary> keys = new HashMap<>();
-        for (KeySummary key : em.createNamedQuery(RecoveryKey.SUMMARIES_OF_DEVICE, KeySummary.class)
-                .setParameter("deviceId", deviceId).getResultList()) {
-            keys.put(key.recoveryKeyId(), key);
-        }
+        // Keys are summaries: a key is loaded (sealed values and all) only in the rare case it changes.
+        DeviceRecords records = DeviceRecords.load(em, deviceId);
+        Map<String, Volume> volumes = records.volumes();
+        Map<String, VolumeStatus> statuses = records.statuses();
+        Map<String, KeySummary> keys = records.keys();
         List<DeviceAction> unescrowedToRotate = new ArrayList<>();
         for (VolumeReport reported : report.volumes()) {
             Volume volume = registerVolume.register(volumes.get(reported.volumeGuid()), deviceId,
@@ -100,8 +88,7 @@ public class CheckIn {
         }
         // a concurrent check-in of the same device inserting the same status or user row loses here, quietly
         ConcurrentConflict.flush(em, "check-in of device " + deviceId);
-        List<DeviceAction> actions = new ArrayList<>(PendingActions.from(volumes.values(), keys.values(),
-                statuses.values()));
+        List<DeviceAction> actions = new ArrayList<>(PendingActions.from(records));
         if (!unescrowedToRotate.isEmpty()) {
             // A migrated device rotates instead of escrowing keys the server never had.
             Set<String> rotating = unescrowedToRotate.stream().map(DeviceAction::recoveryKeyId).collect(Collectors.toSet());

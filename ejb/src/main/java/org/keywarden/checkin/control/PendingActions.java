@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -14,7 +13,6 @@ import java.util.Set;
 import org.keywarden.checkin.entity.VolumeStatus;
 import org.keywarden.escrow.entity.KeyState;
 import org.keywarden.escrow.entity.KeySummary;
-import org.keywarden.escrow.entity.RecoveryKey;
 import org.keywarden.escrow.entity.Volume;
 
 /**
@@ -29,23 +27,18 @@ public class PendingActions {
     EntityManager em;
 
     public List<DeviceAction> of(String deviceId) {
-        return from(em.createNamedQuery(Volume.OF_DEVICE, Volume.class).setParameter("deviceId", deviceId).getResultList(),
-                em.createNamedQuery(RecoveryKey.SUMMARIES_OF_DEVICE, KeySummary.class).setParameter("deviceId", deviceId)
-                        .getResultList(),
-                em.createNamedQuery(VolumeStatus.OF_DEVICE, VolumeStatus.class).setParameter("deviceId", deviceId)
-                        .getResultList());
+        return from(DeviceRecords.load(em, deviceId));
     }
 
-    /** The actions, from one device's volumes, keys and statuses as loaded (and changed) by a caller. */
-    static List<DeviceAction> from(Collection<Volume> volumes, Collection<KeySummary> keys,
-            Collection<VolumeStatus> statuses) {
+    /** The actions, from one device's records as loaded (and changed) by a caller. */
+    static List<DeviceAction> from(DeviceRecords records) {
         Map<String, String> guidOfVolume = new HashMap<>();
-        for (Volume volume : volumes) {
+        for (Volume volume : records.volumes().values()) {
             guidOfVolume.put(volume.getId(), volume.getVolumeGuid());
         }
         Set<String> escrowed = new HashSet<>();
         List<DeviceAction> actions = new ArrayList<>();
-        for (KeySummary key : keys) {
+        for (KeySummary key : records.keys().values()) {
             escrowed.add(key.recoveryKeyId());
             if (key.rotationRequestedAt() != null
                     && (key.state() == KeyState.ACTIVE || key.state() == KeyState.DISCLOSED)) {
@@ -53,7 +46,7 @@ public class PendingActions {
                         key.recoveryKeyId()));
             }
         }
-        for (VolumeStatus status : statuses) {
+        for (VolumeStatus status : records.statuses().values()) {
             for (ProtectorReport protector : ReportedProtectors.parse(status.getProtectors())) {
                 if (protector.isRecoveryPassword() && !escrowed.contains(protector.id())) {
                     actions.add(new DeviceAction(DeviceAction.ESCROW_RECOVERY_KEY,
