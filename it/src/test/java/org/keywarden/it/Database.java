@@ -52,4 +52,23 @@ public final class Database {
             throw new IllegalStateException("Query failed: " + sql, e);
         }
     }
+
+    /** The sealed recovery password stored for a key, as stored. */
+    public static byte[] sealedRecoveryPassword(String recoveryKeyId) {
+        return (byte[]) single("SELECT recovery_password FROM recovery_key WHERE recovery_key_id = ?", recoveryKeyId);
+    }
+
+    /** Overwrites the sealed recovery password stored for a key (tampering, for a test); exactly one row. */
+    public static void storeSealedRecoveryPassword(String recoveryKeyId, byte[] sealed) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE recovery_key SET recovery_password = ? WHERE recovery_key_id = ?")) {
+            update.setBytes(1, sealed);
+            update.setString(2, recoveryKeyId);
+            int rows = update.executeUpdate();
+            if (rows != 1) {
+                throw new AssertionError("expected to update 1 row of recovery_key, updated " + rows);
+            }
+        }
+    }
 }

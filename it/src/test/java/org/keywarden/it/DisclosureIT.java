@@ -11,8 +11,6 @@ import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -114,10 +112,10 @@ class DisclosureIT {
         TestDevice device = TestDevice.enroll();
         Map<String, String> a = device.escrowNewKey("OS");
         Map<String, String> b = device.escrowNewKey("FIXED");
-        byte[] sealedA = sealed(a);
-        byte[] sealedB = sealed(b);
-        store(a, sealedB);
-        store(b, sealedA);
+        byte[] sealedA = Database.sealedRecoveryPassword(a.get("recoveryKeyId"));
+        byte[] sealedB = Database.sealedRecoveryPassword(b.get("recoveryKeyId"));
+        Database.storeSealedRecoveryPassword(a.get("recoveryKeyId"), sealedB);
+        Database.storeSealedRecoveryPassword(b.get("recoveryKeyId"), sealedA);
         for (Map<String, String> key : List.of(a, b)) {
             Http.Reply reply = disclose(key.get("recoveryKeyId"), "{\"reason\":\"BIOS_CHANGED\"}");
             ProblemAssert.assertProblem(reply, 500);
@@ -128,8 +126,8 @@ class DisclosureIT {
             assertEquals(1, Database.count("SELECT COUNT(*) FROM audit_event WHERE action = 'KEY_DISCLOSED' "
                     + "AND outcome = 'FAILURE' AND recovery_key_id = ?", key.get("recoveryKeyId")));
         }
-        store(a, sealedA);
-        store(b, sealedB);
+        Database.storeSealedRecoveryPassword(a.get("recoveryKeyId"), sealedA);
+        Database.storeSealedRecoveryPassword(b.get("recoveryKeyId"), sealedB);
         Http.Reply restored = disclose(a.get("recoveryKeyId"), "{\"reason\":\"BIOS_CHANGED\"}");
         assertEquals(a.get("recoveryPassword"), restored.json().getString("recoveryPassword"));
     }
@@ -149,20 +147,5 @@ class DisclosureIT {
         return Http.sendUnrecorded(Http.asUser("/recovery-keys/" + keyId + "/disclosures", "admin",
                 Keywarden.adminPassword()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static byte[] sealed(Map<String, String> key) {
-        return (byte[]) Database.single("SELECT recovery_password FROM recovery_key WHERE recovery_key_id = ?",
-                key.get("recoveryKeyId"));
-    }
-
-    private static void store(Map<String, String> key, byte[] sealed) throws SQLException {
-        try (Connection connection = Database.connect();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE recovery_key SET recovery_password = ? WHERE recovery_key_id = ?")) {
-            update.setBytes(1, sealed);
-            update.setString(2, key.get("recoveryKeyId"));
-            assertEquals(1, update.executeUpdate());
-        }
     }
 }

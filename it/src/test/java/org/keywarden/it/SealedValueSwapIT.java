@@ -3,8 +3,6 @@ package org.keywarden.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -34,10 +32,10 @@ class SealedValueSwapIT {
         TestDevice device = TestDevice.enroll();
         Map<String, String> a = device.escrowNewKey("OS");
         Map<String, String> b = device.escrowNewKey("FIXED");
-        byte[] sealedA = sealed(a);
-        byte[] sealedB = sealed(b);
-        store(a, sealedB);
-        store(b, sealedA);
+        byte[] sealedA = Database.sealedRecoveryPassword(a.get("recoveryKeyId"));
+        byte[] sealedB = Database.sealedRecoveryPassword(b.get("recoveryKeyId"));
+        Database.storeSealedRecoveryPassword(a.get("recoveryKeyId"), sealedB);
+        Database.storeSealedRecoveryPassword(b.get("recoveryKeyId"), sealedA);
         try {
             for (Map<String, String> key : java.util.List.of(a, b)) {
                 // the server must open the stored password to tell a retry (200) from a conflict (409)
@@ -48,25 +46,10 @@ class SealedValueSwapIT {
                 assertFalse(reply.body().contains(a.get("recoveryPassword")) || reply.body().contains(b.get("recoveryPassword")));
             }
         } finally {
-            store(a, sealedA);
-            store(b, sealedB);
+            Database.storeSealedRecoveryPassword(a.get("recoveryKeyId"), sealedA);
+            Database.storeSealedRecoveryPassword(b.get("recoveryKeyId"), sealedB);
         }
         assertEquals(200, device.escrow(TestDevice.key(a.get("volumeId"), "OS", a.get("recoveryKeyId"),
                 a.get("recoveryPassword"))).status(), "restored, the key opens again");
-    }
-
-    private static byte[] sealed(Map<String, String> key) {
-        return (byte[]) Database.single("SELECT recovery_password FROM recovery_key WHERE recovery_key_id = ?",
-                key.get("recoveryKeyId"));
-    }
-
-    private static void store(Map<String, String> key, byte[] sealed) throws SQLException {
-        try (Connection connection = Database.connect();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE recovery_key SET recovery_password = ? WHERE recovery_key_id = ?")) {
-            update.setBytes(1, sealed);
-            update.setString(2, key.get("recoveryKeyId"));
-            assertEquals(1, update.executeUpdate());
-        }
     }
 }
