@@ -121,11 +121,13 @@ kw_pg_start() { # DIR
 
 # pg_ctl restart -m fast, with the options of the running server (postmaster.opts).
 kw_pg_restart() { # DIR
+  set -- "$(readlink -f "$1")"   # test-server.sh may have linked DIR to a place the postgres user can reach
   timeout 120 bash -c "$(declare -f kw_as_postgres); kw_as_postgres '$(kw_pg_bin)/pg_ctl' -D '$1/data' -l '$1/server.log' -m fast -w -t 60 restart" >/dev/null
 }
 
 # A longer outage: pg_ctl stop -m fast, SECONDS down, start again with test-server.sh's options.
 kw_pg_bounce() { # DIR SECONDS
+  set -- "$(readlink -f "$1")" "$2"
   local bin; bin=$(kw_pg_bin)
   timeout 70 bash -c "$(declare -f kw_as_postgres); kw_as_postgres '$bin/pg_ctl' -D '$1/data' -m fast -w -t 60 stop" >/dev/null || return 1
   sleep "$2"
@@ -136,7 +138,7 @@ kw_pg_bounce() { # DIR SECONDS
 kw_pg_stop() { # DIR
   [ -f "$1/data/postmaster.pid" ] || return 0
   timeout 70 "$kw_root/server-config/postgresql/test-server.sh" stop "$1" >&2 \
-    || timeout 30 bash -c "$(declare -f kw_as_postgres); kw_as_postgres '$(kw_pg_bin)/pg_ctl' -D '$1/data' -m immediate -w stop" >/dev/null 2>&1 \
+    || timeout 30 bash -c "$(declare -f kw_as_postgres); kw_as_postgres '$(kw_pg_bin)/pg_ctl' -D '$(readlink -f "$1")/data' -m immediate -w stop" >/dev/null 2>&1 \
     || true
 }
 
