@@ -1,6 +1,7 @@
 package org.keywarden.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -53,5 +54,27 @@ public class SmokeIT {
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                         "admin:".getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET(), null);
         assertEquals(401, malformed.status(), malformed::toString);
+    }
+
+    @Test
+    public void aHelpdeskSignsInToThePortalFindsAKeyAndRecoversIt() {
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> key = device.escrowNewKey("OS");
+        String keyId = key.get("recoveryKeyId");
+        PortalClient portal = PortalClient.signedIn("admin", Keywarden.adminPassword());
+        Http.Reply search = portal.get("/helpdesk/search?q=" + keyId.substring(0, 8));
+        assertEquals(200, search.status(), search::toString);
+        assertTrue(search.body().contains(device.hostname), search::body);
+        Http.Reply form = portal.get("/helpdesk/recover?key=" + keyId);
+        assertEquals(200, form.status(), form::toString);
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("recover", "recover", "recover:reason", "LOST_PIN",
+                "recover:endUser", "CORP\\alice", "recover:reasonText", "", "recover:submit", "Show"));
+        fields.putAll(PortalClient.hiddenFieldsOf(form.body()));
+        Http.Reply shown = portal.postUnrecorded("/helpdesk/recover?key=" + keyId, fields);
+        assertEquals(200, shown.status(), shown::toString);
+        for (String group : key.get("recoveryPassword").split("-")) {
+            assertTrue(shown.body().contains("<span class=\"kw-group\">" + group + "</span>"), "group " + group);
+        }
+        assertEquals("no-store", shown.header("Cache-Control"));
     }
 }

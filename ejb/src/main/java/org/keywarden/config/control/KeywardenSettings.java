@@ -66,4 +66,22 @@ public class KeywardenSettings {
     public int checkInIntervalMinutes() {
         return config().getOptionalValue("keywarden.checkin.interval.minutes", Integer.class).orElse(90);
     }
+
+    /** How long a portal session may stay idle before it ends (minutes; fractions allowed). Default 5. */
+    public java.time.Duration sessionIdle() {
+        return minutes("keywarden.session.idle.minutes", 5);
+    }
+
+    /** How long a shown recovery key stays on screen before it hides itself (minutes; fractions allowed). Default 5. */
+    public java.time.Duration keyAutoHide() {
+        return minutes("keywarden.key.auto.hide.minutes", 5);
+    }
+
+    private java.time.Duration minutes(String property, double fallback) {
+        double minutes = config().getOptionalValue(property, Double.class).orElse(fallback);
+        if (!(minutes > 0) || minutes > 24 * 60) {
+            throw new IllegalStateException(property + " must be more than 0 and at most 1440 minutes, not " + minutes);
+        }
+        return java.time.Duration.ofMillis(Math.round(minutes * 60_000));
+    }
 }

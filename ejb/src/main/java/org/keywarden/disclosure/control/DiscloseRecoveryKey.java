@@ -1,5 +1,8 @@
 package org.keywarden.disclosure.control;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,15 +18,17 @@ import org.keywarden.audit.entity.Outcome;
 import org.keywarden.crypto.control.SealedValueIntegrityException;
 import org.keywarden.crypto.control.SecretCodec;
 import org.keywarden.escrow.entity.RecoveryKey;
+import org.keywarden.identity.control.Roles;
 
 /**
- * Discloses a recovery key: the caller's right was checked by the boundary; here the key is opened,
- * the disclosure is audited and the key marked disclosed with a rotation request, all in one
- * transaction. The key leaves this bean only when that transaction commits, so if the audit event
+ * Discloses a recovery key, for the REST API and the helpdesk portal alike: the caller's roles and the
+ * request are checked against {@link DisclosureRules}; then the key is opened, the disclosure is audited
+ * and the key marked disclosed with a rotation request, all in one transaction. The key leaves this bean only when that transaction commits, so if the audit event
  * cannot be written nothing is shown (fail closed). Unknown keys and keys that fail their integrity
  * check are audited as failed attempts.
  */
 @Stateless
+@RolesAllowed({Roles.HELPDESK, Roles.ADVANCED_HELPDESK, Roles.ADMIN})
 public class DiscloseRecoveryKey {
 
     static final String ACTION = "KEY_DISCLOSED";
@@ -37,9 +42,19 @@ public class DiscloseRecoveryKey {
     @Inject
     AuditTrail audit;
 
-    public Optional<DisclosedKey> disclose(DisclosureRequest request, Discloser discloser) {
+    @Resource
+    SessionContext context;
+
+    /**
+     * The key, or empty when there is no such key (audited as a failed attempt). Throws
+     * {@link org.keywarden.platform.control.InvalidInput} or {@link org.keywarden.platform.control.NotPermitted}
+     * for a request that breaks a rule; then nothing is opened, changed or shown.
+     */
+    public Optional<DisclosedKey> disclose(DisclosureRequest request, String sourceAddress) {
+        Discloser discloser = Discloser.of(context, sourceAddress);
+        DisclosureRules.check(request, discloser);
         String keyId = request.recoveryKeyId();
-        RecoveryKey key = em.find(RecoveryKey.class, keyId, LockModeType.PESSIMISTIC_WRITE);
+        RecoveryKey key = keyId == null ? null : em.find(RecoveryKey.class, keyId, LockModeType.PESSIMISTIC_WRITE);
         AuditRecord attempt = new AuditRecord(discloser.caller(), ACTION, Outcome.SUCCESS,
                 key == null ? null : key.getDeviceId(), null, keyId, request.auditReason(), detail(request));
         if (key == null) {
@@ -62,7 +77,9 @@ public class DiscloseRecoveryKey {
     }
 
     private static String detail(DisclosureRequest request) {
-        return (request.endUser() == null ? "no end user named" : "for end user " + request.endUser())
+        return "via " + request.source() + ", "
+                + (request.endUser() == null || request.endUser().isBlank() ? "no end user named"
+                        : "for end user " + request.endUser())
                 + (request.includeKeyPackage() ? ", with key package" : "");
     }
 

@@ -1,6 +1,8 @@
 package org.keywarden.disclosure.control;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import org.keywarden.identity.control.Roles;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.List;
  * them) or by the hostname of their device. At most {@value #LIMIT} keys are listed.
  */
 @Stateless
+@RolesAllowed({Roles.HELPDESK, Roles.ADVANCED_HELPDESK, Roles.ADMIN})
 public class FindRecoveryKeys {
 
     static final int LIMIT = 100;

@@ -5,10 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * PBKDF2-HMAC-SHA256 password hashes (210,000 iterations, 32-byte salt) through Jakarta Security; a
- * match is remembered for a while ({@link VerifiedPasswords}).
+ * match is remembered for a while ({@link VerifiedPasswords}). At most {@link #IN_FLIGHT} checks run
+ * at once on a node (each costs about 60 ms of a core): beyond that a check waits briefly, then is
+ * refused with {@link PasswordWorkSaturated}, so that a flood of wrong passwords cannot take every core.
  */
 @ApplicationScoped
 public class PasswordHashes {
@@ -20,6 +25,10 @@ public class PasswordHashes {
     private String decoy;
 
     private final VerifiedPasswords verified = new VerifiedPasswords(java.time.Clock.systemUTC());
+
+    static final int IN_FLIGHT = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final long WAIT_MILLIS = 500;
+    private final Semaphore work = new Semaphore(IN_FLIGHT, true);
 
     @PostConstruct
     void configure() {
@@ -40,14 +49,39 @@ public class PasswordHashes {
         if (verified.contains(password, hash)) {
             return true;
         }
-        boolean matches = pbkdf2.verify(password, hash);
+        boolean matches = limited(() -> pbkdf2.verify(password, hash));
         if (matches) {
             verified.remember(password, hash);
         }
         return matches;
     }
 
-    public void verifyDecoy(char[] password) {
-        pbkdf2.verify(password, decoy);
+    /** Whether this pair matched in the last few minutes, so that {@link #verify} will not run PBKDF2. */
+    public boolean isRemembered(char[] password, String hash) {
+        return verified.contains(password, hash);
+    }
+
+    /** Costs what a wrong password costs, for a user that does not exist; always false. */
+    public boolean verifyDecoy(char[] password) {
+        limited(() -> pbkdf2.verify(password, decoy));
+        return false;
+    }
+
+    private boolean limited(BooleanSupplier check) {
+        boolean acquired;
+        try {
+            acquired = work.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new PasswordWorkSaturated();
+        }
+        try {
+            return check.getAsBoolean();
+        } finally {
+            work.release();
+        }
     }
 }

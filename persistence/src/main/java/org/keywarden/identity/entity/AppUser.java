@@ -15,10 +15,12 @@ import java.util.stream.Collectors;
 @Table(name = "app_user")
 @NamedQuery(name = AppUser.BY_USERNAME, query = "SELECT u FROM AppUser u WHERE u.username = :username")
 @NamedQuery(name = AppUser.COUNT, query = "SELECT COUNT(u) FROM AppUser u")
+@NamedQuery(name = AppUser.SIGNED_IN, query = "UPDATE AppUser u SET u.lastSignInAt = :at WHERE u.username = :username")
 public class AppUser {
 
     public static final String BY_USERNAME = "AppUser.byUsername";
     public static final String COUNT = "AppUser.count";
+    public static final String SIGNED_IN = "AppUser.signedIn";
 
     @Id
     @Column(name = "user_id", length = 36)
@@ -39,6 +41,9 @@ public class AppUser {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "last_sign_in_at")
+    private Instant lastSignInAt;
+
     protected AppUser() {
     }
 
@@ -55,6 +60,19 @@ public class AppUser {
     public String getPasswordHash() { return passwordHash; }
     public boolean isDisabled() { return disabled; }
     public Instant getCreatedAt() { return createdAt; }
+    public Instant getLastSignInAt() { return lastSignInAt; }
+
+    public void changeRoles(Set<String> newRoles) {
+        this.roles = String.join(",", newRoles);
+    }
+
+    public void changeDisabled(boolean isDisabled) {
+        this.disabled = isDisabled;
+    }
+
+    public void changePasswordHash(String newHash) {
+        this.passwordHash = newHash;
+    }
 
     public Set<String> getRoles() {
         return Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).collect(Collectors.toSet());

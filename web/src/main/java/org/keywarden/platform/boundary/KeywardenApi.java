@@ -15,6 +15,7 @@ import org.keywarden.device.boundary.DevicesResource;
 import org.keywarden.escrow.boundary.RecoveryKeysResource;
 import org.keywarden.escrow.boundary.TpmResource;
 import org.keywarden.health.boundary.HealthResource;
+import org.keywarden.identity.boundary.UsersResource;
 
 /**
  * The device and admin REST API, under {@code /api}; version 1 lives at {@code /api/v1}. Its
@@ -38,11 +39,16 @@ public class KeywardenApi extends Application {
                 DisclosuresResource.class,
                 RewrapResource.class,
                 CertificatesResource.class,
+                UsersResource.class,
                 DeviceAuthentication.class,
                 BodySizeLimit.class,
                 SharedJsonb.class,
                 ProblemExceptionMapper.class,
                 IntegrityFailureMapper.class,
+                RefusalMappers.InvalidInputMapper.class,
+                RefusalMappers.NotPermittedMapper.class,
+                RefusalMappers.AccessDeniedMapper.class,
+                RefusalMappers.ConflictMapper.class,
                 WebApplicationExceptionMapper.class,
                 UnexpectedExceptionMapper.class);
     }

@@ -1,0 +1,100 @@
+package org.keywarden.identity.control;
+
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import org.keywarden.audit.control.AuditRecord;
+import org.keywarden.audit.control.AuditTrail;
+import org.keywarden.audit.control.Caller;
+import org.keywarden.audit.entity.Outcome;
+import org.keywarden.identity.entity.AppUser;
+
+/**
+ * Signs a user in with name and password, for the portals' form and the API's HTTP Basic alike:
+ * a name locked by repeated failures is refused without a password check, whether or not such a user
+ * exists; a failure counts towards the lockout; the password check runs outside any transaction.
+ * Every portal sign-in, every failure and every lockout is audited; on the API, whose clients send
+ * their credentials with each request, a success is audited when its password was checked afresh
+ * (not when it was remembered from the last few minutes).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SignIn {
+
+    static final String ACTION = "SIGN_IN";
+    static final String LOCKED_OUT = "SIGN_IN_LOCKED_OUT";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHashes hashes;
+
+    @Inject
+    SignInThrottles throttles;
+
+    @Inject
+    AuditTrail audit;
+
+    public SignInResult signIn(String username, char[] password, SignInChannel channel, String sourceAddress) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Caller caller = Caller.user(username, sourceAddress);
+        if (throttles.isLocked(username, now)) {
+            audit.recordSeparately(AuditRecord.failure(caller, ACTION, null, channel + ": user name locked after failed sign-ins"));
+            return SignInResult.refused(SignInOutcome.LOCKED);
+        }
+        Optional<AppUser> user = em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class)
+                .setParameter("username", username).getResultStream().findFirst();
+        boolean remembered = user.isPresent() && hashes.isRemembered(password, user.get().getPasswordHash());
+        boolean valid;
+        try {
+            valid = user.isPresent() ? hashes.verify(password, user.get().getPasswordHash()) : hashes.verifyDecoy(password);
+        } catch (PasswordWorkSaturated busy) {
+            return SignInResult.refused(SignInOutcome.BUSY);
+        }
+        if (!valid || user.get().isDisabled()) {
+            return failed(username, caller, channel, now);
+        }
+        if (channel == SignInChannel.PORTAL || !remembered) {
+            throttles.signedIn(user.get().getUsername(), now);
+            audit.recordSeparately(new AuditRecord(caller, ACTION, Outcome.SUCCESS, null, null, null, null,
+                    String.valueOf(channel)));
+        }
+        return new SignInResult(SignInOutcome.SIGNED_IN, user.get().getUsername(), user.get().getRoles());
+    }
+
+    /** The roles of a signed-in portal user now, or empty when the user was disabled or removed since. */
+    public Optional<Set<String>> currentRoles(String username) {
+        return em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class).setParameter("username", username)
+                .getResultStream().findFirst().filter(u -> !u.isDisabled()).map(AppUser::getRoles);
+    }
+
+    public void signOut(String username, String sourceAddress) {
+        audit.recordSeparately(AuditRecord.success(Caller.user(username, sourceAddress), "SIGN_OUT", null));
+    }
+
+    private SignInResult failed(String username, Caller caller, SignInChannel channel, Instant now) {
+        boolean lockedNow;
+        try {
+            lockedNow = throttles.recordFailure(username, now, SignInPolicy.DEFAULT);
+        } catch (EJBException raced) {
+            // two first failures of one name at once: one inserted the row, the other now finds it
+            lockedNow = throttles.recordFailure(username, now, SignInPolicy.DEFAULT);
+        }
+        audit.recordSeparately(AuditRecord.failure(caller, ACTION, null, channel + ": unknown user, wrong password or disabled"));
+        if (lockedNow) {
+            audit.recordSeparately(AuditRecord.failure(caller, LOCKED_OUT, null, channel + ": locked for "
+                    + SignInPolicy.DEFAULT.lockFor().toMinutes() + " minutes after " + SignInPolicy.DEFAULT.failures()
+                    + " failed sign-ins"));
+        }
+        return SignInResult.refused(lockedNow ? SignInOutcome.LOCKED : SignInOutcome.INVALID);
+    }
+}

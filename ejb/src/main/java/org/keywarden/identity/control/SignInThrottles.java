@@ -1,0 +1,59 @@
+package org.keywarden.identity.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Locale;
+import org.keywarden.identity.entity.AppUser;
+import org.keywarden.identity.entity.SignInThrottle;
+
+/**
+ * Failed sign-ins per user name, in the database so that every node sees the same count. Each change
+ * commits on its own, whatever becomes of the sign-in that caused it.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class SignInThrottles {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** User names compare without case, as Windows and directories do. */
+    static String keyOf(String username) {
+        String key = username.toLowerCase(Locale.ROOT);
+        return key.length() <= 256 ? key : key.substring(0, 256);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isLocked(String username, Instant now) {
+        SignInThrottle throttle = em.find(SignInThrottle.class, keyOf(username));
+        return throttle != null && throttle.isLockedAt(now);
+    }
+
+    /** Counts a failure; whether it locked the name just now. */
+    public boolean recordFailure(String username, Instant now, SignInPolicy policy) {
+        String key = keyOf(username);
+        SignInThrottle throttle = em.find(SignInThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (throttle == null) {
+            throttle = new SignInThrottle(key, now);
+            em.persist(throttle);
+        }
+        boolean locked = throttle.fail(now, policy.failures(), policy.window(), policy.lockFor());
+        em.flush();
+        return locked;
+    }
+
+    /** A successful sign-in: earlier failures no longer count, and the user's last sign-in moves. */
+    public void signedIn(String username, Instant now) {
+        SignInThrottle throttle = em.find(SignInThrottle.class, keyOf(username));
+        if (throttle != null) {
+            em.remove(throttle);
+        }
+        em.createNamedQuery(AppUser.SIGNED_IN).setParameter("username", username).setParameter("at", now)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,56 @@
+package org.keywarden.helpdesk.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.keywarden.config.control.KeywardenSettings;
+import org.keywarden.disclosure.control.DisclosedKey;
+import org.keywarden.disclosure.control.KeyListing;
+
+/**
+ * A disclosed key on its way to the one page that shows it, in request scope only: gone when the
+ * answer is written, never in a session, the view state or a URL.
+ */
+@Named
+@RequestScoped
+public class ShownKey {
+
+    @Inject
+    KeywardenSettings settings;
+
+    private DisclosedKey key;
+    private KeyListing listing;
+
+    void show(DisclosedKey disclosed, KeyListing where) {
+        this.key = disclosed;
+        this.listing = where;
+    }
+
+    public boolean isPresent() {
+        return key != null;
+    }
+
+    /** The 48 digits in their 8 groups of 6, as the recovery screen asks for them. */
+    public List<String> getGroups() {
+        return key == null ? List.of() : List.of(key.recoveryPassword().split("-"));
+    }
+
+    /** The whole password, for the copy button only. */
+    public String getPassword() {
+        return key == null ? null : key.recoveryPassword();
+    }
+
+    public KeyListing getListing() {
+        return listing;
+    }
+
+    public long getAutoHideSeconds() {
+        return Math.max(1, settings.keyAutoHide().toSeconds());
+    }
+
+    public String getAutoHideMinutes() {
+        long seconds = getAutoHideSeconds();
+        return seconds % 60 == 0 ? String.valueOf(seconds / 60) : String.format(java.util.Locale.ROOT, "%.1f", seconds / 60.0);
+    }
+}

@@ -1,0 +1,102 @@
+package org.keywarden.identity.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
+import org.keywarden.identity.control.SignIn;
+import org.keywarden.identity.control.SignInChannel;
+import org.keywarden.identity.control.SignInOutcome;
+import org.keywarden.identity.control.SignInResult;
+
+/**
+ * The application's one authentication mechanism (Jakarta Security allows one): HTTP Basic for the
+ * API under {@code /api/}, the form sign-in ({@link PortalSession}) for the portals. Both go through
+ * {@link SignIn}, with its lockout, its cap on password checks and its audit. Credentials are looked at
+ * only on paths that need them, so a Basic header on a device endpoint costs nothing. Which roles a
+ * path needs is declared in web.xml.
+ *
+ * <p>Our own Basic parsing rather than {@code @BasicAuthenticationMechanismDefinition}: the built-in one
+ * answers a header such as {@code admin:} (an empty password) with a 500 and a stack trace, and cuts a
+ * password at its second colon. Here a malformed header is simply no sign-in: 401 on a protected path.
+ */
+@ApplicationScoped
+public class KeywardenAuthentication implements HttpAuthenticationMechanism {
+
+    static final String CHALLENGE = "Basic realm=\"Keywarden\", charset=\"UTF-8\"";
+
+    @Inject
+    SignIn signIn;
+
+    @Inject
+    PortalSession portal;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        if (isApi(request)) {
+            return context.isProtected() ? api(request, response, context) : context.doNothing();
+        }
+        Credential credential = context.getAuthParameters().getCredential();
+        if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential form) {
+            return portal.signIn(form, request, context);
+        }
+        Optional<AuthenticationStatus> resumed = portal.resume(request, context);
+        if (resumed.isPresent()) {
+            return resumed.get();
+        }
+        return context.isProtected() ? portal.askToSignIn(request, context) : context.doNothing();
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        Optional<BasicCredentials> credentials = BasicCredentials.of(request.getHeader("Authorization"));
+        if (credentials.isEmpty()) {
+            return challenge(response, context);
+        }
+        char[] password = credentials.get().password();
+        SignInResult result;
+        try {
+            result = signIn.signIn(credentials.get().username(), password, SignInChannel.API, request.getRemoteAddr());
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        if (result.signedIn()) {
+            return context.notifyContainerAboutLogin(result.username(), result.roles());
+        }
+        if (result.outcome() == SignInOutcome.INVALID) {
+            return challenge(response, context);
+        }
+        return refuse(response, result.outcome());
+    }
+
+    private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
+        response.setHeader("WWW-Authenticate", CHALLENGE);
+        return context.responseUnauthorized();
+    }
+
+    /** 429 for a locked user name or a node busy with password checks; the client may retry later. */
+    private static AuthenticationStatus refuse(HttpServletResponse response, SignInOutcome outcome) {
+        response.setHeader("Retry-After", outcome == SignInOutcome.LOCKED ? "900" : "1");
+        try {
+            response.sendError(429, outcome == SignInOutcome.LOCKED
+                    ? "Too many failed sign-ins for this user name; try again later"
+                    : "Too many sign-ins in progress; try again in a moment");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

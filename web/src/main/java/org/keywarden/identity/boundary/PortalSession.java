@@ -1,0 +1,94 @@
+package org.keywarden.identity.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import org.keywarden.config.control.KeywardenSettings;
+import org.keywarden.identity.control.SignIn;
+import org.keywarden.identity.control.SignInResult;
+
+/**
+ * A portal user's signed-in session: only the user name is kept in the HTTP session, and the user's
+ * roles are read again at every request, so that disabling a user or changing roles takes effect at
+ * once. Signing in gives the session a new ID (no session fixation) and the idle timeout of the
+ * settings.
+ */
+@ApplicationScoped
+public class PortalSession {
+
+    static final String ACCOUNT = "keywarden.portal.user";
+    /** Request attribute: how the sign-in just attempted ended ({@link org.keywarden.identity.control.SignInOutcome}). */
+    public static final String OUTCOME = "keywarden.portal.signInOutcome";
+
+    @Inject
+    SignIn signIn;
+
+    @Inject
+    KeywardenSettings settings;
+
+    AuthenticationStatus signIn(UsernamePasswordCredential credential, HttpServletRequest request,
+            HttpMessageContext context) {
+        SignInResult result = signIn.signIn(credential.getCaller(), credential.getPassword().getValue(),
+                org.keywarden.identity.control.SignInChannel.PORTAL, request.getRemoteAddr());
+        credential.getPassword().clear();
+        request.setAttribute(OUTCOME, result.outcome());
+        if (!result.signedIn()) {
+            return context.doNothing();
+        }
+        HttpSession session = request.getSession(true);
+        request.changeSessionId();
+        session.setAttribute(ACCOUNT, result.username());
+        session.setMaxInactiveInterval((int) Math.max(1, settings.sessionIdle().toSeconds()));
+        return context.notifyContainerAboutLogin(result.username(), result.roles());
+    }
+
+    Optional<AuthenticationStatus> resume(HttpServletRequest request, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(ACCOUNT) instanceof String username)) {
+            return Optional.empty();
+        }
+        Optional<Set<String>> roles = signIn.currentRoles(username);
+        if (roles.isEmpty()) {
+            session.invalidate();
+            return Optional.empty();
+        }
+        return Optional.of(context.notifyContainerAboutLogin(username, roles.get()));
+    }
+
+    /** To the sign-in page, and back to the page asked for (a bookmark, a ticket's link) after it. */
+    AuthenticationStatus askToSignIn(HttpServletRequest request, HttpMessageContext context) {
+        String target = request.getContextPath() + "/signin";
+        if ("GET".equals(request.getMethod())) {
+            String asked = request.getRequestURI().substring(request.getContextPath().length())
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            target += "?next=" + URLEncoder.encode(asked, StandardCharsets.UTF_8);
+        } else {
+            target += "?expired=true";
+        }
+        return context.redirect(target);
+    }
+
+    /** The signed-in user of this session, if any. */
+    public static Optional<String> userOf(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(ACCOUNT) instanceof String username
+                ? Optional.of(username) : Optional.empty();
+    }
+
+    /** Ends the session: audited, then invalidated. */
+    public void signOut(HttpServletRequest request) {
+        userOf(request).ifPresent(user -> signIn.signOut(user, request.getRemoteAddr()));
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+}

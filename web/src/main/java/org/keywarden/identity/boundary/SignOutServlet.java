@@ -1,0 +1,29 @@
+package org.keywarden.identity.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * {@code POST /signout}: ends the session (audited) and leads back to the sign-in page. A POST from
+ * another site never gets here (PortalHeaders) and would carry no session cookie (SameSite=Strict).
+ */
+@WebServlet("/signout")
+public class SignOutServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    PortalSession portal;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        portal.signOut(request);
+        request.logout();
+        response.sendRedirect(request.getContextPath() + "/signin?signedOut=true");
+    }
+}
