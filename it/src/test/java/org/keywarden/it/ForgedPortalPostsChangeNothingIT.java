@@ -79,6 +79,25 @@ class ForgedPortalPostsChangeNothingIT {
         assertTrue(cookie != null && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
     }
 
+    @Test
+    void aCrossSiteFormToTheAdminApiWithCachedBasicCredentialsChangesNothing() {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + Keywarden.adminPassword())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long certificates = Database.count("SELECT COUNT(*) FROM audit_event WHERE action LIKE 'ENCRYPTION%'");
+        String name = "forged-" + Secrets.guid().substring(0, 8).toLowerCase(java.util.Locale.ROOT);
+        for (String[] call : new String[][] {{"/admin/encryption/certificates", ""},
+                {"/admin/encryption/backup-confirmation", ""},
+                {"/admin/users", "username=" + name + "&password=forged-password-123&roles=ADMIN"}}) {
+            Http.Reply reply = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Keywarden.api(call[0])))
+                    .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Origin", "https://evil.example")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(call[1])), null);
+            ProblemAssert.assertInvalidField(reply, "Content-Type");
+        }
+        assertEquals(certificates, Database.count("SELECT COUNT(*) FROM audit_event WHERE action LIKE 'ENCRYPTION%'"));
+        assertEquals(0, Database.count("SELECT COUNT(*) FROM app_user WHERE username = ?", name));
+    }
+
     private static void assertNothingShown(Http.Reply reply, Map<String, String> key) {
         assertFalse(reply.body().contains("shown-key"), "a key page was answered");
         String password = key.get("recoveryPassword");

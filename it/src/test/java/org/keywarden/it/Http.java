@@ -84,11 +84,12 @@ public final class Http {
         }
     }
 
-    /** A request as the given user, with HTTP Basic. */
+    /** A request as the given user, with HTTP Basic, as a scripted client sends it (X-Requested-By). */
     public static HttpRequest.Builder asUser(String path, String username, String password) {
         return HttpRequest.newBuilder(URI.create(Keywarden.api(path)))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
+                .header("X-Requested-By", "keywarden-it")
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                         (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }

@@ -180,17 +180,18 @@ class RecoveryKeyEscrowIT {
     }
 
     @Test
-    void replacingAnotherDevicesKeyIs409AndStoresNothing() {
+    void replacingAnotherDevicesKeyStoresTheNewKeyAndLeavesTheOtherRecordUntouched() {
         TestDevice owner = TestDevice.enroll();
         TestDevice other = TestDevice.enroll();
         String ownersKey = owner.escrowNewKey("OS").get("recoveryKeyId");
         String newKey = Secrets.guid();
 
-        assertProblem(other.escrow(TestDevice.key(Secrets.guid(), "OS", newKey, Secrets.recoveryPassword())
-                .add("replaces", ownersKey)), 409);
+        assertEquals(201, other.escrow(TestDevice.key(Secrets.guid(), "OS", newKey, Secrets.recoveryPassword())
+                .add("replaces", ownersKey)).status());
 
         assertEquals("ACTIVE", state(ownersKey));
-        assertEquals(0, Database.count("SELECT COUNT(*) FROM recovery_key WHERE recovery_key_id = ?", newKey));
+        assertNull(Database.single("SELECT superseded_by FROM recovery_key WHERE recovery_key_id = ?", ownersKey));
+        assertEquals(other.id, Database.text("SELECT device_id FROM recovery_key WHERE recovery_key_id = ?", newKey));
     }
 
     @Test

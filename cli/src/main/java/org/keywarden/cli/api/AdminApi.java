@@ -103,6 +103,7 @@ public final class AdminApi {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path))
                 .timeout(requestTimeout)
                 .header("Accept", ACCEPT)
+                .header("X-Requested-By", "keywarden-admin")
                 .header("Authorization", credentials.authorizationHeader());
         if (userAgent != null) {
             b.header("User-Agent", userAgent);

@@ -88,7 +88,8 @@ public class CheckIn {
         }
         // a concurrent check-in of the same device inserting the same status or user row loses here, quietly
         ConcurrentConflict.flush(em, "check-in of device " + deviceId);
-        List<DeviceAction> actions = new ArrayList<>(PendingActions.from(records));
+        List<DeviceAction> actions = new ArrayList<>(PendingActions.rotatingForeignKeys(em, deviceId,
+                PendingActions.from(records)));
         if (!unescrowedToRotate.isEmpty()) {
             // A migrated device rotates instead of escrowing keys the server never had.
             Set<String> rotating = unescrowedToRotate.stream().map(DeviceAction::recoveryKeyId).collect(Collectors.toSet());

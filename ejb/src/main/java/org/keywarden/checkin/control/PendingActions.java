@@ -18,7 +18,7 @@ import org.keywarden.escrow.entity.Volume;
 /**
  * What a device must do, from what is stored: rotate each key whose rotation was requested and
  * not yet done, and escrow each recovery-password protector its latest status lists that has no
- * escrowed key (an escrow gap).
+ * escrowed key (an escrow gap), unless another device record escrowed it: then rotate it.
  */
 @Stateless
 public class PendingActions {
@@ -27,7 +27,34 @@ public class PendingActions {
     EntityManager em;
 
     public List<DeviceAction> of(String deviceId) {
-        return from(DeviceRecords.load(em, deviceId));
+        return rotatingForeignKeys(em, deviceId, from(DeviceRecords.load(em, deviceId)));
+    }
+
+    /**
+     * An escrow gap whose protector is escrowed under another device record (a PC that was enrolled
+     * again) is no gap to fill: escrowing it could only get 409, forever. The device is asked to
+     * rotate it instead; its replacement, escrowed with {@code replaces}, is stored on this record and
+     * the other record stays untouched. One query, and only when there are gaps.
+     */
+    static List<DeviceAction> rotatingForeignKeys(EntityManager em, String deviceId, List<DeviceAction> actions) {
+        List<String> gaps = actions.stream().filter(a -> DeviceAction.ESCROW_RECOVERY_KEY.equals(a.type()))
+                .map(DeviceAction::recoveryKeyId).toList();
+        if (gaps.isEmpty()) {
+            return actions;
+        }
+        Set<String> foreign = new HashSet<>(em.createQuery("SELECT k.recoveryKeyId FROM RecoveryKey k "
+                        + "WHERE k.recoveryKeyId IN :ids AND k.deviceId <> :deviceId", String.class)
+                .setParameter("ids", gaps).setParameter("deviceId", deviceId).getResultList());
+        if (foreign.isEmpty()) {
+            return actions;
+        }
+        List<DeviceAction> changed = new ArrayList<>(actions.size());
+        for (DeviceAction action : actions) {
+            boolean rotate = DeviceAction.ESCROW_RECOVERY_KEY.equals(action.type()) && foreign.contains(action.recoveryKeyId());
+            changed.add(rotate ? new DeviceAction(DeviceAction.ROTATE_RECOVERY_KEY, action.volumeId(), action.recoveryKeyId())
+                    : action);
+        }
+        return List.copyOf(new LinkedHashSet<>(changed));
     }
 
     /** The actions, from one device's records as loaded (and changed) by a caller. */

@@ -25,12 +25,7 @@ final class DisclosureRules {
         if (reason == null) {
             violations.add(new Violation("reason", "must be one of " + List.of(DriveUnlockReason.values())));
         }
-        String text = request.reasonText();
-        if (reason == DriveUnlockReason.OTHER && (text == null || text.isBlank())) {
-            violations.add(new Violation("reasonText", "is required when the reason is OTHER"));
-        } else if (text != null && (text.length() > MAX_REASON_TEXT || hasControlCharacters(text, true))) {
-            violations.add(new Violation("reasonText", "must be at most " + MAX_REASON_TEXT + " characters of text"));
-        }
+        checkReasonText(reason == DriveUnlockReason.OTHER, request.reasonText(), violations);
         String endUser = request.endUser();
         if (endUser == null || endUser.isBlank()) {
             if (!discloser.isAdvanced()) {
@@ -46,6 +41,15 @@ final class DisclosureRules {
             throw new NotPermitted("Key packages are for advanced helpdesk and administrators");
         }
         return reason;
+    }
+
+    /** Free text: required for OTHER, at most {@value #MAX_REASON_TEXT} characters, line breaks allowed. */
+    static void checkReasonText(boolean required, String text, List<Violation> violations) {
+        if (required && (text == null || text.isBlank())) {
+            violations.add(new Violation("reasonText", "is required when the reason is OTHER"));
+        } else if (text != null && (text.length() > MAX_REASON_TEXT || hasControlCharacters(text, true))) {
+            violations.add(new Violation("reasonText", "must be at most " + MAX_REASON_TEXT + " characters of text"));
+        }
     }
 
     static DriveUnlockReason parse(String reason) {

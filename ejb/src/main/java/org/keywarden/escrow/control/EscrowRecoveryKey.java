@@ -18,7 +18,9 @@ import org.keywarden.escrow.entity.Volume;
  * Stores a recovery key a device escrows. Idempotent: the same key again is acknowledged without a
  * change. A key ID already stored with another password, or for another device, is a conflict
  * that changes nothing and is audited. With {@code replaces}, the replaced key of the same device
- * becomes superseded and its pending rotation is cleared.
+ * becomes superseded and its pending rotation is cleared. A {@code replaces} naming another device
+ * record's key (a re-enrolled PC rotating a key its earlier record escrowed) stores the new key and
+ * leaves the other record untouched: one record never takes over, or changes, another's keys.
  */
 @Stateless
 public class EscrowRecoveryKey {
@@ -45,11 +47,13 @@ public class EscrowRecoveryKey {
             return again(deviceId, command, existing, attempt);
         }
         RecoveryKey replaced = null;
+        String foreignReplaced = null;
         if (command.replaces() != null) {
             // locked now, before the audit head, in the order a disclosure locks them: key, then head
             replaced = em.find(RecoveryKey.class, command.replaces(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (replaced != null && !replaced.getDeviceId().equals(deviceId)) {
-                return refuse(attempt, "replaces names a key of another device");
+                foreignReplaced = replaced.getDeviceId();
+                replaced = null;
             }
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -70,6 +74,9 @@ public class EscrowRecoveryKey {
         if (replaced != null) {
             replaced.supersede(keyId, now);
             detail = "supersedes " + replaced.getRecoveryKeyId();
+        } else if (foreignReplaced != null) {
+            detail = "replaces " + command.replaces() + " of the earlier device record " + foreignReplaced
+                    + ", which stays unchanged";
         } else if (command.replaces() != null) {
             detail = "replaces " + command.replaces() + ", which was never escrowed";
         }
@@ -102,10 +109,7 @@ public class EscrowRecoveryKey {
         if (command.replaces() != null) {
             RecoveryKey replaced = em.find(RecoveryKey.class, command.replaces(),
                     jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            if (replaced != null && !replaced.getDeviceId().equals(deviceId)) {
-                return refuse(attempt, "replaces names a key of another device");
-            }
-            if (replaced != null && replaced.getSupersededBy() == null) {
+            if (replaced != null && replaced.getDeviceId().equals(deviceId) && replaced.getSupersededBy() == null) {
                 replaced.supersede(existing.getRecoveryKeyId(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
             }
         }

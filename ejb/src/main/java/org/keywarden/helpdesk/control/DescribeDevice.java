@@ -60,7 +60,9 @@ public class DescribeDevice {
                 .setMaxResults(FindDevices.LIMIT).getResultList();
         return Optional.of(new DeviceDetails(new DeviceListing(device.getId(), device.getHostname(), device.getDomain(),
                 device.getOsVersion(), device.getEnrolledAt(), device.getLastCheckInAt()), device.getSerialNumber(),
-                device.isMigratedFromMbam(), users, volumes, sameHostname));
+                device.isMigratedFromMbam(), users, volumes, sameHostname,
+                em.createQuery("SELECT t.reportedAt FROM TpmOwnerInfo t WHERE t.deviceId = :deviceId", java.time.Instant.class)
+                        .setParameter("deviceId", deviceId).getResultStream().findFirst().orElse(null)));
     }
 
     private static VolumeView volume(Volume v, VolumeStatus s, List<KeyHistory> keys) {

@@ -2,7 +2,11 @@ package org.keywarden.helpdesk.control;
 
 import java.util.List;
 
-/** Everything the device page shows: the record, its users and volumes, and the other records of its hostname. */
+/**
+ * Everything the device page shows: the record, its users and volumes, the other records of its hostname,
+ * and when the device last reported its TPM owner information (null: never).
+ */
 public record DeviceDetails(DeviceListing device, String serialNumber, boolean migratedFromMbam,
-                            List<DeviceUserView> users, List<VolumeView> volumes, List<DeviceListing> sameHostname) {
+                            List<DeviceUserView> users, List<VolumeView> volumes, List<DeviceListing> sameHostname,
+                            java.time.Instant tpmReportedAt) {
 }

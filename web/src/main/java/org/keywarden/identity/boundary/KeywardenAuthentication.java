@@ -16,6 +16,7 @@ import org.keywarden.identity.control.SignIn;
 import org.keywarden.identity.control.SignInChannel;
 import org.keywarden.identity.control.SignInOutcome;
 import org.keywarden.identity.control.SignInResult;
+import org.keywarden.platform.boundary.UserApiPaths;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one): HTTP Basic for the
@@ -43,7 +44,9 @@ public class KeywardenAuthentication implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         if (isApi(request)) {
-            return context.isProtected() ? api(request, response, context) : context.doNothing();
+            boolean needsUser = context.isProtected() || UserApiPaths.matches(
+                    request.getRequestURI().substring(request.getContextPath().length() + "/api".length()));
+            return needsUser ? api(request, response, context) : context.doNothing();
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential form) {

@@ -10,6 +10,7 @@ import org.keywarden.crypto.boundary.EncryptionResource;
 import org.keywarden.crypto.boundary.RewrapResource;
 import org.keywarden.device.boundary.DeviceAuthentication;
 import org.keywarden.disclosure.boundary.DisclosuresResource;
+import org.keywarden.disclosure.boundary.TpmDisclosuresResource;
 import org.keywarden.disclosure.boundary.KeySearchResource;
 import org.keywarden.device.boundary.DevicesResource;
 import org.keywarden.escrow.boundary.RecoveryKeysResource;
@@ -37,11 +38,13 @@ public class KeywardenApi extends Application {
                 EncryptionResource.class,
                 KeySearchResource.class,
                 DisclosuresResource.class,
+                TpmDisclosuresResource.class,
                 RewrapResource.class,
                 CertificatesResource.class,
                 UsersResource.class,
                 DeviceAuthentication.class,
                 BodySizeLimit.class,
+                CrossSiteRequestGuard.class,
                 SharedJsonb.class,
                 ProblemExceptionMapper.class,
                 IntegrityFailureMapper.class,
