@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.keywarden.cli.api.AdminApi;
 import org.keywarden.cli.api.CertificateInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code encryption retire-certificate FINGERPRINT}: DELETE /api/v1/admin/encryption/certificates/{fingerprint}. */
@@ -20,6 +21,10 @@ final class RetireCertificateCommand extends AdminCommand {
                     + SHORTEST_PREFIX + " digits as 'encryption status' shows it.")
     String fingerprint;
 
+    @Option(names = "--force", description = "Retire even though the backup of the keystore with the newest "
+            + "certificate is not confirmed (the server refuses otherwise).")
+    boolean force;
+
     @Override
     protected int execute(AdminContext ctx) {
         String hex = normalized(fingerprint);
@@ -29,7 +34,7 @@ final class RetireCertificateCommand extends AdminCommand {
         }
         AdminApi api = ctx.api();
         String full = hex.length() == FULL ? hex : resolve(api, hex);
-        api.retireCertificate(full);
+        api.retireCertificate(full, force);
         if (!ctx.json()) {
             ctx.out().println("Retired certificate " + full + ".");
         }

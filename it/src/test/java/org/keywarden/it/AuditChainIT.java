@@ -30,8 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The audit trail's hash chains, read back from the database after escrows from many devices at once
  * (and everything the earlier tests recorded): every chain links each event to its predecessor, every
  * event's hash is the SHA-256 of its fields, every head points at its chain's newest event (hash and id
- * cursor), and each chain's ids are congruent to the chain modulo 8 (so no two chains share an id). An independent verifier, as an
- * auditor would write one from docs: it shares no code with the server.
+ * cursor), and each chain's ids are congruent to the chain modulo 8 (so no two chains share an id). An
+ * independent verifier, as an auditor would write one from docs: it shares no code with the server. Hash
+ * version 2 (from migration V6) also covers the chain id, the source and the end user.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -73,7 +74,7 @@ class AuditChainIT {
         try (Connection db = Database.connect();
              PreparedStatement select = db.prepareStatement("SELECT event_id, occurred_at, actor, source_address, action, "
                      + "outcome, device_id, volume_guid, recovery_key_id, reason, detail, previous_hash, event_hash, "
-                     + "chain_id FROM audit_event ORDER BY chain_id, event_id");
+                     + "chain_id, source, end_user, hash_version FROM audit_event ORDER BY chain_id, event_id");
              ResultSet events = select.executeQuery()) {
             while (events.next()) {
                 long id = events.getLong("event_id");
@@ -83,11 +84,19 @@ class AuditChainIT {
                 String previous = lastHashOfChain.getOrDefault(chain, GENESIS);
                 assertEquals(previous, events.getString("previous_hash"), "event " + id + " is not linked to its predecessor");
                 LocalDateTime occurred = events.getObject("occurred_at", LocalDateTime.class);
-                String hash = sha256(id, occurred.toInstant(ZoneOffset.UTC), events.getString("actor"),
-                        events.getString("source_address"), events.getString("action"), events.getString("outcome"),
-                        events.getString("device_id"), events.getString("volume_guid"),
-                        events.getString("recovery_key_id"), events.getString("reason"), events.getString("detail"),
-                        previous);
+                int version = events.getInt("hash_version");
+                assertTrue(version == 1 || version == 2, "event " + id + " has hash version " + version);
+                String hash = version == 1
+                        ? sha256(id, occurred.toInstant(ZoneOffset.UTC), events.getString("actor"),
+                                events.getString("source_address"), events.getString("action"), events.getString("outcome"),
+                                events.getString("device_id"), events.getString("volume_guid"),
+                                events.getString("recovery_key_id"), events.getString("reason"), events.getString("detail"),
+                                previous)
+                        : sha256("v2", chain, id, occurred.toInstant(ZoneOffset.UTC), events.getString("actor"),
+                                events.getString("source_address"), events.getString("action"), events.getString("outcome"),
+                                events.getString("device_id"), events.getString("volume_guid"),
+                                events.getString("recovery_key_id"), events.getString("reason"), events.getString("detail"),
+                                events.getString("source"), events.getString("end_user"), previous);
                 assertEquals(hash, events.getString("event_hash"), "event " + id + " does not hash to its stored hash");
                 lastHashOfChain.put(chain, hash);
                 lastIdOfChain.put(chain, id);

@@ -31,6 +31,7 @@ class AuthorizationMatrixIT {
     static final Set<String> HELPDESK_ROLES = Set.of(HELPDESK, ADVANCED, ADMIN);
     static final Set<String> ADMIN_ONLY = Set.of(ADMIN);
     static final Set<String> REPORT_ROLES = Set.of(VIEWER, ADMIN);
+    static final Set<String> ADVANCED_ROLES = Set.of(ADVANCED, ADMIN);
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -54,7 +55,15 @@ class AuthorizationMatrixIT {
                 new Cell("encryption status", "GET", "/api/v1/admin/encryption", null, ADMIN_ONLY, 200),
                 new Cell("re-wrap status", "GET", "/api/v1/admin/encryption/rewrap", null, ADMIN_ONLY, 200),
                 new Cell("retire certificate", "DELETE", "/api/v1/admin/encryption/certificates/" + "0".repeat(64), null,
-                        ADMIN_ONLY, 404));
+                        ADMIN_ONLY, 404),
+                new Cell("TPM owner hash", "POST", "/api/v1/devices/" + unknownKey.toLowerCase() + "/tpm/disclosures",
+                        "{\"reason\":\"CLEAR_TPM\"}", ADVANCED_ROLES, 404),
+                new Cell("rotate a device", "POST", "/api/v1/admin/devices/" + unknownKey.toLowerCase() + "/rotation",
+                        "{\"reason\":\"x\"}", ADVANCED_ROLES, 404),
+                new Cell("rotate old keys", "POST", "/api/v1/admin/rotation", "{\"reason\":\"x\"}", ADMIN_ONLY, 400),
+                new Cell("audit events", "GET", "/api/v1/audit?limit=1", null, REPORT_ROLES, 200),
+                new Cell("audit verification", "GET", "/api/v1/audit/verification", null, REPORT_ROLES, 200),
+                new Cell("audit checkpoint", "POST", "/api/v1/audit/checkpoints", null, ADMIN_ONLY, 201));
     }
 
     static List<Cell> portal() {
@@ -63,7 +72,10 @@ class AuthorizationMatrixIT {
                 new Cell("helpdesk search", "GET", "/helpdesk/search?q=PC-NONE", null, HELPDESK_ROLES, 200),
                 new Cell("device page", "GET", "/helpdesk/device?id=" + Secrets.guid(), null, HELPDESK_ROLES, 200),
                 new Cell("recover page", "GET", "/helpdesk/recover?key=" + Secrets.guid(), null, HELPDESK_ROLES, 200),
-                new Cell("reports (not built yet: 404)", "GET", "/reports/", null, REPORT_ROLES, 404),
+                new Cell("TPM page", "GET", "/helpdesk/tpm?device=" + Secrets.guid(), null, HELPDESK_ROLES, 200),
+                new Cell("rotate page", "GET", "/helpdesk/rotate?device=" + Secrets.guid(), null, HELPDESK_ROLES, 200),
+                new Cell("recovery audit", "GET", "/reports/audit", null, REPORT_ROLES, 200),
+                new Cell("audit CSV", "GET", "/reports/audit.csv?outcome=FAILURE", null, REPORT_ROLES, 200),
                 new Cell("administration (not built yet: 404)", "GET", "/admin/", null, ADMIN_ONLY, 404));
     }
 

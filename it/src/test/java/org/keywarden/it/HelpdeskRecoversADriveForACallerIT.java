@@ -65,8 +65,8 @@ class HelpdeskRecoversADriveForACallerIT {
 
             assertEquals("DISCLOSED", state(keyId));
             assertEquals(1, Database.count("SELECT COUNT(*) FROM audit_event WHERE action = 'KEY_DISCLOSED' AND outcome = "
-                    + "'SUCCESS' AND recovery_key_id = ? AND actor = ? AND reason = 'LOST_PIN' AND detail = ?",
-                    keyId, "user:" + helpdesk.username(), "via HELPDESK_PORTAL, for end user CORP\\alice"));
+                    + "'SUCCESS' AND recovery_key_id = ? AND actor = ? AND reason = 'LOST_PIN' AND source = 'HELPDESK_PORTAL' "
+                    + "AND end_user = ?", keyId, "user:" + helpdesk.username(), "CORP\\alice"));
             assertEquals(1, Database.count("SELECT COUNT(*) FROM audit_event WHERE action = 'SIGN_IN' AND outcome = "
                     + "'SUCCESS' AND actor = ?", "user:" + helpdesk.username()));
 

@@ -111,6 +111,9 @@ class RewrapIT {
                 assertEquals(key.get("recoveryPassword"), openssl(key.get("recoveryKeyId"), newestOnly));
             }
 
+            // the certificate that stays has no confirmed backup yet: retiring the other is refused until it has
+            assertEquals(409, adminReply("DELETE", "/admin/encryption/certificates/" + first, null).status());
+            admin("POST", "/admin/encryption/backup-confirmation", null, 200);
             admin("DELETE", "/admin/encryption/certificates/" + first, null, 204);
             assertEquals(1, admin("GET", "/admin/encryption", null, 200).getJsonArray("certificates").size());
             assertEquals(200, device.escrow(TestDevice.key(keys.get(7).get("volumeId"), "OS",

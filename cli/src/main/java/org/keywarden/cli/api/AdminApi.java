@@ -71,8 +71,9 @@ public final class AdminApi {
     }
 
     /** {@code DELETE /admin/encryption/certificates/{fingerprint}}: 204 (409 still needed or newest, 404 unknown). */
-    public void retireCertificate(String fingerprint) {
-        send(request("/encryption/certificates/" + hexOnly(fingerprint)).DELETE(), Set.of(200, 204));
+    public void retireCertificate(String fingerprint, boolean force) {
+        send(request("/encryption/certificates/" + hexOnly(fingerprint) + (force ? "?force=true" : "")).DELETE(),
+                Set.of(200, 204));
     }
 
     /** {@code GET /admin/encryption/rewrap}. */

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.keywarden.audit.entity.AuditEvent;
 import org.keywarden.audit.entity.AuditHead;
-import org.keywarden.crypto.control.Digests;
 
 /**
  * Appends events to the audit trail inside the caller's transaction, so an event is stored exactly
@@ -40,8 +39,10 @@ public class AuditTrail {
                 fit(record.caller().actor(), 300), fit(record.caller().sourceAddress(), 64), record.action(),
                 record.outcome(), record.deviceId(), record.volumeGuid(), record.recoveryKeyId(),
                 fit(record.reason(), 1000), fit(record.detail(), 1000));
-        String hash = hashOf(event, head.getLastHash());
-        event.chain(head.getChainId(), head.getLastHash(), hash);
+        event.origin(record.caller().source(), fit(record.endUser(), 256));
+        event.inChain(head.getChainId());
+        String hash = AuditHashes.of(event, AuditHashes.CURRENT, head.getLastHash());
+        event.chain(head.getChainId(), head.getLastHash(), AuditHashes.CURRENT, hash);
         em.persist(event);
         head.advance(id, hash);
     }
@@ -58,17 +59,5 @@ public class AuditTrail {
     /** Client-supplied text can be longer than its column: an event is shortened, never refused. */
     static String fit(String text, int columnLength) {
         return text == null || text.length() <= columnLength ? text : text.substring(0, columnLength - 1) + "\u2026";
-    }
-
-    /** SHA-256 over every field, each length-prefixed so that no two events share a canonical form. */
-    static String hashOf(AuditEvent e, String previousHash) {
-        StringBuilder canonical = new StringBuilder(256);
-        for (Object field : new Object[] {e.getId(), e.getOccurredAt(), e.getActor(), e.getSourceAddress(),
-                e.getAction(), e.getOutcome(), e.getDeviceId(), e.getVolumeGuid(), e.getRecoveryKeyId(),
-                e.getReason(), e.getDetail(), previousHash}) {
-            String text = field == null ? "" : field.toString();
-            canonical.append(field == null ? -1 : text.length()).append(':').append(text).append('|');
-        }
-        return Digests.sha256Hex(canonical.toString());
     }
 }

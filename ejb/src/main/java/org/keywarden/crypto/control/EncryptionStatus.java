@@ -62,6 +62,12 @@ public class EncryptionStatus {
                 warnings);
     }
 
+    /** Whether an administrator confirmed the backup of the keystore holding the newest certificate. */
+    public boolean isBackupConfirmedForNewest() {
+        String newest = KeyRing.fingerprint(encryption.keyRing().newest());
+        return settings.get(BACKUP_CONFIRMED).map(Setting::getValue).orElse("").equals(newest);
+    }
+
     /** Records that the keystore holding the newest certificate was backed up; the fingerprint confirmed. */
     public String confirmBackup(Caller caller) {
         if (encryption.isPlainText()) {

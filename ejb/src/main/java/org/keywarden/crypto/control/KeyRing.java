@@ -173,6 +173,11 @@ public final class KeyRing {
         return Optional.ofNullable(byRecipientId.get(recipientId)).map(Entry::fingerprint);
     }
 
+    /** The newest certificate's key pair, which also signs (audit checkpoints). */
+    Entry newestEntry() {
+        return entries.get(0);
+    }
+
     Optional<Entry> entryForRecipient(String recipientId) {
         return Optional.ofNullable(byRecipientId.get(recipientId));
     }

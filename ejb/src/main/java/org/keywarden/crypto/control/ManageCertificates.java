@@ -8,13 +8,14 @@ import org.keywarden.audit.control.Caller;
 
 /**
  * Certificate rotation: a new certificate encrypts from the moment it is added (every one still
- * decrypts); an old one can be retired only when no record is sealed to it any more.
+ * decrypts); an old one can be retired only when no record is sealed to it any more, and (unless forced)
+ * once the backup of the keystore with the newest certificate is confirmed.
  */
 @Stateless
 public class ManageCertificates {
 
     /** What a retirement did. */
-    public enum Retirement { RETIRED, NOT_FOUND, NEWEST, STILL_NEEDED }
+    public enum Retirement { RETIRED, NOT_FOUND, NEWEST, STILL_NEEDED, BACKUP_UNCONFIRMED }
 
     @Inject
     EncryptionAtRest encryption;
@@ -25,6 +26,9 @@ public class ManageCertificates {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    EncryptionStatus status;
+
     public String add(Caller caller) {
         String fingerprint = encryption.addCertificate();
         audit.record(AuditRecord.success(caller, "ENCRYPTION_CERTIFICATE_ADDED", null)
@@ -32,7 +36,12 @@ public class ManageCertificates {
         return fingerprint;
     }
 
-    public Retirement retire(String fingerprint, Caller caller) {
+    /**
+     * Retires a certificate no record needs. Unless {@code force}, refused while the backup of the keystore
+     * with the newest certificate (the one that stays) is unconfirmed: retiring would otherwise leave only
+     * a certificate of which no backup is known.
+     */
+    public Retirement retire(String fingerprint, boolean force, Caller caller) {
         KeyRing keys = encryption.keyRing();
         if (keys == null || keys.certificate(fingerprint).isEmpty()) {
             return Retirement.NOT_FOUND;
@@ -46,9 +55,15 @@ public class ManageCertificates {
                     "certificate " + fingerprint + " is still needed by " + needing + " record(s)"));
             return Retirement.STILL_NEEDED;
         }
+        if (!force && !status.isBackupConfirmedForNewest()) {
+            audit.record(AuditRecord.failure(caller, "ENCRYPTION_CERTIFICATE_RETIRED", null, "certificate " + fingerprint
+                    + " kept: the backup of the keystore with the newest certificate is not confirmed"));
+            return Retirement.BACKUP_UNCONFIRMED;
+        }
         encryption.removeCertificate(fingerprint);
         audit.record(AuditRecord.success(caller, "ENCRYPTION_CERTIFICATE_RETIRED", null)
-                .withDetail("certificate " + fingerprint + " removed from " + encryption.keystore()));
+                .withDetail("certificate " + fingerprint + " removed from " + encryption.keystore()
+                        + (force ? " (forced)" : "")));
         return Retirement.RETIRED;
     }
 }

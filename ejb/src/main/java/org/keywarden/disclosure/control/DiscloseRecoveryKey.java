@@ -55,8 +55,9 @@ public class DiscloseRecoveryKey {
         DisclosureRules.check(request, discloser);
         String keyId = request.recoveryKeyId();
         RecoveryKey key = keyId == null ? null : em.find(RecoveryKey.class, keyId, LockModeType.PESSIMISTIC_WRITE);
-        AuditRecord attempt = new AuditRecord(discloser.caller(), ACTION, Outcome.SUCCESS,
-                key == null ? null : key.getDeviceId(), null, keyId, request.auditReason(), detail(request));
+        String endUser = request.endUser() == null || request.endUser().isBlank() ? null : request.endUser();
+        AuditRecord attempt = new AuditRecord(discloser.caller().via(request.source()), ACTION, Outcome.SUCCESS,
+                key == null ? null : key.getDeviceId(), null, keyId, request.auditReason(), detail(request), endUser);
         if (key == null) {
             audit.recordSeparately(failed(attempt, "no such recovery key"));
             return Optional.empty();
@@ -77,14 +78,11 @@ public class DiscloseRecoveryKey {
     }
 
     private static String detail(DisclosureRequest request) {
-        return "via " + request.source() + ", "
-                + (request.endUser() == null || request.endUser().isBlank() ? "no end user named"
-                        : "for end user " + request.endUser())
+        return (request.endUser() == null || request.endUser().isBlank() ? "no end user named" : "end user named")
                 + (request.includeKeyPackage() ? ", with key package" : "");
     }
 
     private static AuditRecord failed(AuditRecord attempt, String why) {
-        return new AuditRecord(attempt.caller(), attempt.action(), Outcome.FAILURE, attempt.deviceId(), null,
-                attempt.recoveryKeyId(), attempt.reason(), attempt.detail() + "; " + why);
+        return attempt.failed(why);
     }
 }

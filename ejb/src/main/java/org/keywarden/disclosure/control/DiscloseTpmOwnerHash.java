@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.keywarden.audit.control.AuditRecord;
 import org.keywarden.audit.control.AuditTrail;
+import org.keywarden.audit.entity.AuditSource;
 import org.keywarden.audit.entity.Outcome;
 import org.keywarden.crypto.control.SealedValueIntegrityException;
 import org.keywarden.crypto.control.SecretCodec;
@@ -46,24 +47,22 @@ public class DiscloseTpmOwnerHash {
     SessionContext context;
 
     public Optional<DisclosedTpmOwnerHash> disclose(String deviceId, String reason, String reasonText,
-            DisclosureSource source, String sourceAddress) {
+            AuditSource source, String sourceAddress) {
         TpmReason parsed = check(reason, reasonText);
         Discloser discloser = Discloser.of(context, sourceAddress);
         String auditReason = parsed + (reasonText == null || reasonText.isBlank() ? "" : ": " + reasonText);
         TpmOwnerInfo info = deviceId == null ? null : em.find(TpmOwnerInfo.class, deviceId);
-        AuditRecord attempt = new AuditRecord(discloser.caller(), ACTION, Outcome.SUCCESS, info == null ? null : deviceId,
-                null, null, auditReason, "via " + source);
+        AuditRecord attempt = new AuditRecord(discloser.caller().via(source), ACTION, Outcome.SUCCESS,
+                info == null ? null : deviceId, null, null, auditReason, null);
         if (info == null || info.getSealedOwnerAuthHash() == null) {
-            audit.recordSeparately(new AuditRecord(attempt.caller(), ACTION, Outcome.FAILURE, attempt.deviceId(), null,
-                    null, auditReason, "via " + source + "; no TPM owner information for this device"));
+            audit.recordSeparately(attempt.failed("no TPM owner information for this device"));
             return Optional.empty();
         }
         byte[] hash;
         try {
             hash = codec.open(deviceId, "ownerAuthHash", info.getSealedOwnerAuthHash());
         } catch (SealedValueIntegrityException e) {
-            audit.recordSeparately(new AuditRecord(attempt.caller(), ACTION, Outcome.FAILURE, deviceId, null, null,
-                    auditReason, "via " + source + "; integrity check failed: " + e.kind()));
+            audit.recordSeparately(attempt.failed("integrity check failed: " + e.kind()));
             throw e;
         }
         audit.record(attempt);

@@ -39,6 +39,13 @@ public class FindRecoveryKeys {
                 .setMaxResults(LIMIT).getResultList();
     }
 
+    /** Whether the key (an ID as stored) has an escrowed key package; never opens it. */
+    public boolean hasKeyPackage(String recoveryKeyId) {
+        return !em.createQuery("SELECT k.recoveryKeyId FROM RecoveryKey k WHERE k.recoveryKeyId = :id "
+                        + "AND k.sealedKeyPackage IS NOT NULL", String.class)
+                .setParameter("id", recoveryKeyId).getResultList().isEmpty();
+    }
+
     /** 0A1B2C3D4E5F... as stored: 0A1B2C3D-4E5F-... */
     static String hyphenated(String hex) {
         StringBuilder out = new StringBuilder(36);

@@ -14,13 +14,15 @@ import java.util.Set;
 import org.keywarden.audit.control.AuditRecord;
 import org.keywarden.audit.control.AuditTrail;
 import org.keywarden.audit.control.Caller;
+import org.keywarden.audit.entity.AuditSource;
 import org.keywarden.audit.entity.Outcome;
 import org.keywarden.identity.entity.AppUser;
 
 /**
  * Signs a user in with name and password, for the portals' form and the API's HTTP Basic alike:
  * a name locked by repeated failures is refused without a password check, whether or not such a user
- * exists; a failure counts towards the lockout; the password check runs outside any transaction.
+ * exists; a failure counts towards the lockout, a success clears the count; the password check runs
+ * outside any transaction.
  * Every portal sign-in, every failure and every lockout is audited; on the API, whose clients send
  * their credentials with each request, a success is audited when its password was checked afresh
  * (not when it was remembered from the last few minutes).
@@ -46,8 +48,10 @@ public class SignIn {
 
     public SignInResult signIn(String username, char[] password, SignInChannel channel, String sourceAddress) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Caller caller = Caller.user(username, sourceAddress);
-        if (throttles.isLocked(username, now)) {
+        Caller caller = Caller.user(username, sourceAddress)
+                .via(channel == SignInChannel.PORTAL ? AuditSource.HELPDESK_PORTAL : AuditSource.API);
+        int failures = throttles.failures(username, now);
+        if (failures < 0) {
             audit.recordSeparately(AuditRecord.failure(caller, ACTION, null, channel + ": user name locked after failed sign-ins"));
             return SignInResult.refused(SignInOutcome.LOCKED);
         }
@@ -67,6 +71,8 @@ public class SignIn {
             throttles.signedIn(user.get().getUsername(), now);
             audit.recordSeparately(new AuditRecord(caller, ACTION, Outcome.SUCCESS, null, null, null, null,
                     String.valueOf(channel)));
+        } else if (failures > 0) {
+            throttles.clear(username);
         }
         return new SignInResult(SignInOutcome.SIGNED_IN, user.get().getUsername(), user.get().getRoles());
     }
@@ -78,7 +84,8 @@ public class SignIn {
     }
 
     public void signOut(String username, String sourceAddress) {
-        audit.recordSeparately(AuditRecord.success(Caller.user(username, sourceAddress), "SIGN_OUT", null));
+        audit.recordSeparately(AuditRecord.success(Caller.user(username, sourceAddress).via(AuditSource.HELPDESK_PORTAL),
+                "SIGN_OUT", null));
     }
 
     private SignInResult failed(String username, Caller caller, SignInChannel channel, Instant now) {

@@ -28,10 +28,19 @@ public class SignInThrottles {
         return key.length() <= 256 ? key : key.substring(0, 256);
     }
 
+    /** Failures counted for the name now: -1 when it is locked. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean isLocked(String username, Instant now) {
+    public int failures(String username, Instant now) {
         SignInThrottle throttle = em.find(SignInThrottle.class, keyOf(username));
-        return throttle != null && throttle.isLockedAt(now);
+        return throttle == null ? 0 : throttle.isLockedAt(now) ? -1 : throttle.getFailures();
+    }
+
+    /** A successful sign-in: earlier failures no longer count. */
+    public void clear(String username) {
+        SignInThrottle throttle = em.find(SignInThrottle.class, keyOf(username), LockModeType.PESSIMISTIC_WRITE);
+        if (throttle != null && !throttle.isLockedAt(Instant.now())) {
+            em.remove(throttle);
+        }
     }
 
     /** Counts a failure; whether it locked the name just now. */

@@ -55,6 +55,17 @@ public class AuditEvent {
     @Column(name = "chain_id", nullable = false)
     private int chainId;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "source", length = 32)
+    private AuditSource source;
+
+    @Column(name = "end_user", length = 256)
+    private String endUser;
+
+    /** 1: the first canonical form (migrations before V6); 2: also chain id, source and end user. */
+    @Column(name = "hash_version", nullable = false)
+    private int hashVersion;
+
     @Column(name = "previous_hash", nullable = false, length = 64)
     private String previousHash;
 
@@ -79,11 +90,23 @@ public class AuditEvent {
         this.detail = detail;
     }
 
+    /** Where the request came from, and the end user it was for (null: none named). */
+    public void origin(AuditSource from, String forEndUser) {
+        this.source = from;
+        this.endUser = forEndUser;
+    }
+
     /** Links this event into chain {@code chainId}, after the event whose hash is {@code previousHash}. */
-    public void chain(int chainId, String previousHash, String hash) {
+    public void chain(int chainId, String previousHash, int version, String hash) {
         this.chainId = chainId;
         this.previousHash = previousHash;
+        this.hashVersion = version;
         this.hash = hash;
+    }
+
+    /** Before it is hashed: the chain it goes to. */
+    public void inChain(int chain) {
+        this.chainId = chain;
     }
 
     public long getId() { return id; }
@@ -98,6 +121,9 @@ public class AuditEvent {
     public String getReason() { return reason; }
     public String getDetail() { return detail; }
     public int getChainId() { return chainId; }
+    public AuditSource getSource() { return source; }
+    public String getEndUser() { return endUser; }
+    public int getHashVersion() { return hashVersion; }
     public String getPreviousHash() { return previousHash; }
     public String getHash() { return hash; }
 }

@@ -44,6 +44,7 @@ public class AuditHead {
 
     public int getChainId() { return chainId; }
     public String getLastHash() { return lastHash; }
+    public long getIdCursor() { return idCursor; }
 
     /**
      * The id of this chain's next event. Refuses a cursor outside the chain's ids (a head written by

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -48,14 +49,17 @@ public class CertificatesResource {
 
     @DELETE
     @Path("/{fingerprint}")
-    public Response retire(@PathParam("fingerprint") String fingerprint) {
-        return switch (certificates.retire(fingerprint.toLowerCase(java.util.Locale.ROOT), caller())) {
+    public Response retire(@PathParam("fingerprint") String fingerprint, @QueryParam("force") boolean force) {
+        return switch (certificates.retire(fingerprint.toLowerCase(java.util.Locale.ROOT), force, caller())) {
             case RETIRED -> Response.noContent().build();
             case NOT_FOUND -> throw new ProblemException(404, "Not Found", "No such encryption certificate");
             case NEWEST -> throw new ProblemException(409, "Conflict",
                     "The newest certificate encrypts new values; add another one before retiring it");
             case STILL_NEEDED -> throw new ProblemException(409, "Conflict",
                     "Records are still sealed to this certificate; re-wrap them first");
+            case BACKUP_UNCONFIRMED -> throw new ProblemException(409, "Conflict",
+                    "The backup of the keystore with the newest certificate is not confirmed: back it up and confirm "
+                            + "(POST /api/v1/admin/encryption/backup-confirmation), or retire with ?force=true");
         };
     }
 

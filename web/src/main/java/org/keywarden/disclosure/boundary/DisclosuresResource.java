@@ -15,7 +15,7 @@ import java.io.InputStream;
 import java.util.Base64;
 import org.keywarden.disclosure.control.DiscloseRecoveryKey;
 import org.keywarden.disclosure.control.DisclosureRequest;
-import org.keywarden.disclosure.control.DisclosureSource;
+import org.keywarden.audit.entity.AuditSource;
 import org.keywarden.escrow.control.Guids;
 import org.keywarden.platform.boundary.JsonBodies;
 import org.keywarden.platform.boundary.ProblemException;
@@ -49,7 +49,7 @@ public class DisclosuresResource {
         boolean includeKeyPackage = fields.flag("includeKeyPackage", false);
         fields.throwIfInvalid();
         DisclosureRequest request = new DisclosureRequest(Guids.normalize(recoveryKeyId), reason, reasonText, endUser,
-                includeKeyPackage, DisclosureSource.API);
+                includeKeyPackage, AuditSource.API);
         return disclose.disclose(request, servletRequest.getRemoteAddr())
                 .map(key -> Response.ok(new DisclosureResponse(key.recoveryKeyId(), key.recoveryPassword(),
                                 key.keyPackage() == null ? null : Base64.getEncoder().encodeToString(key.keyPackage()),

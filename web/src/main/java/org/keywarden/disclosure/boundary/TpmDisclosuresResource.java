@@ -15,7 +15,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Locale;
 import org.keywarden.disclosure.control.DiscloseTpmOwnerHash;
-import org.keywarden.disclosure.control.DisclosureSource;
+import org.keywarden.audit.entity.AuditSource;
 import org.keywarden.escrow.control.Guids;
 import org.keywarden.platform.boundary.JsonBodies;
 import org.keywarden.platform.boundary.ProblemException;
@@ -54,7 +54,7 @@ public class TpmDisclosuresResource {
         fields.throwIfInvalid();
         String id = Guids.normalize(deviceId);
         return disclose.disclose(id == null ? null : id.toLowerCase(Locale.ROOT), reason, reasonText,
-                        DisclosureSource.API, servletRequest.getRemoteAddr())
+                        AuditSource.API, servletRequest.getRemoteAddr())
                 .map(hash -> Response.ok(new TpmDisclosureResponse(hash.ownerAuthHash(), hash.reportedAt()))
                         .header("Cache-Control", "no-store").header("Pragma", "no-cache").build())
                 .orElseThrow(() -> new ProblemException(404, "Not Found", "No TPM owner information for this device"));

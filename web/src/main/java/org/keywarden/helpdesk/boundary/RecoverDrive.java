@@ -11,12 +11,13 @@ import java.util.Map;
 import org.keywarden.disclosure.control.DiscloseRecoveryKey;
 import org.keywarden.disclosure.control.DisclosedKey;
 import org.keywarden.disclosure.control.DisclosureRequest;
-import org.keywarden.disclosure.control.DisclosureSource;
+import org.keywarden.audit.entity.AuditSource;
 import org.keywarden.disclosure.control.DriveUnlockReason;
 import org.keywarden.disclosure.control.FindRecoveryKeys;
 import org.keywarden.disclosure.control.KeyListing;
 import org.keywarden.escrow.control.Guids;
 import org.keywarden.platform.control.InvalidInput;
+import org.keywarden.platform.control.NotPermitted;
 import org.keywarden.platform.control.Violation;
 import org.keywarden.portal.boundary.PortalMessages;
 
@@ -48,6 +49,7 @@ public class RecoverDrive implements Serializable {
     private String reason;
     private String reasonText;
     private String endUser;
+    private boolean keyPackage;
 
     /** Loads the key of the URL's {@code key} (a view action, on the first GET only). */
     public void load() {
@@ -57,30 +59,67 @@ public class RecoverDrive implements Serializable {
         }
         List<KeyListing> found = keys.byKeyIdPrefix(normalized.replace("-", ""));
         key = found.size() == 1 ? found.get(0) : null;
+        keyPackage = key != null && keys.hasKeyPackage(key.recoveryKeyId());
+    }
+
+    /**
+     * Advanced helpdesk and administrators: the key package as a file (for repair-bde -kp), disclosed
+     * and audited like the key itself; the answer is the file, never a page.
+     */
+    public void downloadKeyPackage() throws java.io.IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        DisclosedKey disclosed = disclosed(faces, true);
+        if (disclosed == null) {
+            return;
+        }
+        if (disclosed.keyPackage() == null) {
+            PortalMessages.error(faces, null, "recover.unknown");
+            return;
+        }
+        jakarta.faces.context.ExternalContext external = faces.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType("application/octet-stream");
+        external.setResponseContentLength(disclosed.keyPackage().length);
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"KeyPackage-"
+                + disclosed.recoveryKeyId() + ".kpg\"");
+        external.setResponseHeader("Cache-Control", "no-store");
+        external.setResponseHeader("X-Content-Type-Options", "nosniff");
+        external.getResponseOutputStream().write(disclosed.keyPackage());
+        faces.responseComplete();
     }
 
     public String recover() {
         FacesContext faces = FacesContext.getCurrentInstance();
+        DisclosedKey disclosed = disclosed(faces, false);
+        if (disclosed != null) {
+            shown.show(disclosed, key);
+            faces.getViewRoot().setTransient(true);
+        }
+        return null;
+    }
+
+    /** The key through the disclosure path, or null with the page's messages saying why. */
+    private DisclosedKey disclosed(FacesContext faces, boolean withKeyPackage) {
         if (key == null) {
             PortalMessages.error(faces, null, "recover.unknown");
             return null;
         }
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-        DisclosureRequest disclosure = new DisclosureRequest(key.recoveryKeyId(), reason, reasonText, endUser, false,
-                DisclosureSource.HELPDESK_PORTAL);
+        DisclosureRequest disclosure = new DisclosureRequest(key.recoveryKeyId(), reason, reasonText, endUser,
+                withKeyPackage, AuditSource.HELPDESK_PORTAL);
         try {
             DisclosedKey disclosed = disclose.disclose(disclosure, request.getRemoteAddr()).orElse(null);
             if (disclosed == null) {
                 PortalMessages.error(faces, null, "recover.unknown");
-                return null;
             }
-            shown.show(disclosed, key);
-            faces.getViewRoot().setTransient(true);
-            return null;
+            return disclosed;
         } catch (InvalidInput invalid) {
             for (Violation violation : invalid.violations()) {
                 PortalMessages.error(faces, FIELDS.get(violation.field()), "recover.invalid." + violation.field());
             }
+            return null;
+        } catch (NotPermitted refused) {
+            PortalMessages.error(faces, null, "recover.keyPackage.notAllowed");
             return null;
         }
     }
@@ -96,6 +135,7 @@ public class RecoverDrive implements Serializable {
     public void setReason(String reason) { this.reason = reason; }
     public String getReasonText() { return reasonText; }
     public void setReasonText(String reasonText) { this.reasonText = reasonText; }
+    public boolean isKeyPackage() { return keyPackage; }
     public String getEndUser() { return endUser; }
     public void setEndUser(String endUser) { this.endUser = endUser; }
 }

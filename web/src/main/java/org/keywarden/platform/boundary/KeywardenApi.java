@@ -3,6 +3,7 @@ package org.keywarden.platform.boundary;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.keywarden.audit.boundary.AuditResource;
 import org.keywarden.checkin.boundary.ActionsResource;
 import org.keywarden.checkin.boundary.StatusResource;
 import org.keywarden.crypto.boundary.CertificatesResource;
@@ -17,6 +18,7 @@ import org.keywarden.escrow.boundary.RecoveryKeysResource;
 import org.keywarden.escrow.boundary.TpmResource;
 import org.keywarden.health.boundary.HealthResource;
 import org.keywarden.identity.boundary.UsersResource;
+import org.keywarden.rotation.boundary.RotationResource;
 
 /**
  * The device and admin REST API, under {@code /api}; version 1 lives at {@code /api/v1}. Its
@@ -42,6 +44,8 @@ public class KeywardenApi extends Application {
                 RewrapResource.class,
                 CertificatesResource.class,
                 UsersResource.class,
+                RotationResource.class,
+                AuditResource.class,
                 DeviceAuthentication.class,
                 BodySizeLimit.class,
                 CrossSiteRequestGuard.class,

@@ -54,6 +54,6 @@ public class PortalUser {
 
     /** The start page for this user's roles. */
     public String home() {
-        return isHelpdesk() ? "/helpdesk/" : isReportViewer() ? "/reports/" : "/selfservice/";
+        return isHelpdesk() ? "/helpdesk/" : isReportViewer() ? "/reports/audit" : "/selfservice/";
     }
 }

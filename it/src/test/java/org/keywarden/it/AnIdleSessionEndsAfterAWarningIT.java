@@ -1,0 +1,56 @@
+package org.keywarden.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A helpdesk user leaves the portal open: before the idle timeout the page warns, and "stay signed in"
+ * keeps the session; left alone again, the session ends on the server and the page goes to the sign-in
+ * page. The build shortens the idle timeout (KEYWARDEN_SESSION_IDLE_MINUTES in it/pom.xml).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Order(111)
+class AnIdleSessionEndsAfterAWarningIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Keywarden.ear();
+    }
+
+    @Test
+    void theWarningComesStaySignedInKeepsTheSessionAndThenItEnds() {
+        double idleMinutes = Double.parseDouble(System.getProperty("keywarden.test.session.idle.minutes", "5"));
+        Duration idle = Duration.ofMillis(Math.round(idleMinutes * 60_000));
+        try (Browser browser = Browser.open()) {
+            SignInPage.signInToHelpdesk(browser, TestUsers.create("HELPDESK"));
+            WebDriverWait untilWarned = new WebDriverWait(browser.driver, idle.plusSeconds(10));
+            untilWarned.until(d -> "shown".equals(d.findElement(By.id("idle-timer")).getAttribute("data-warning")));
+            assertTrue(browser.find("#idle-warning-text").isDisplayed());
+            int secondsLeft = Integer.parseInt(browser.find("#idle-warning-text").getText().replaceAll("\\D", ""));
+            assertTrue(secondsLeft > 0 && secondsLeft <= 60, "seconds left: " + secondsLeft);
+            browser.screenshot("idle-warning");
+
+            browser.find("#stay-signed-in").click();
+            browser.waiting().until(d -> d.findElement(By.id("idle-timer")).getAttribute("data-warning") == null);
+            assertEquals("/helpdesk/", browser.path(), "still on the page, still signed in");
+
+            untilWarned.until(d -> "shown".equals(d.findElement(By.id("idle-timer")).getAttribute("data-warning")));
+            new WebDriverWait(browser.driver, idle.plusSeconds(30))
+                    .until(d -> !d.findElements(By.id("signin-expired")).isEmpty());
+            browser.go("/helpdesk/");
+            assertTrue(new SignInPage(browser).isShown(), "the session ended on the server too");
+        }
+    }
+}

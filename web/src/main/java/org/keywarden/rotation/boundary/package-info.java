@@ -1,0 +1,2 @@
+/** "Rotate now" on the admin API and the helpdesk portal's device page. */
+package org.keywarden.rotation.boundary;
