@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import org.keywarden.agent.api.DeviceAction;
-import org.keywarden.agent.bitlocker.Guids;
+import org.keywarden.client.Guids;
 
 /** Carries out the actions a check-in returned, printing one line per action. */
 final class ActionExecutor {

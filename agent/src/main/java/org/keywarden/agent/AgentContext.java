@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import org.keywarden.agent.api.DeviceApi;
 import org.keywarden.agent.api.DeviceCredential;
-import org.keywarden.agent.api.HttpClientFactory;
+import org.keywarden.client.HttpClientFactory;
 import org.keywarden.agent.state.AgentState;
 import org.keywarden.agent.state.AgentStateException;
 

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.keywarden.agent.bitlocker.RecoveryPasswords;
+import org.keywarden.client.RecoveryPasswords;
 
 /**
  * A small in-test stand-in for the device API (protocol.md), enough to exercise the agent's

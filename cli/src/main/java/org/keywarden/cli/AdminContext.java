@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.keywarden.cli.api.AdminApi;
 import org.keywarden.cli.api.BasicCredentials;
-import org.keywarden.cli.api.HttpClientFactory;
+import org.keywarden.client.HttpClientFactory;
 
 /** What one command run works with: the admin API (created on first use), the console and the output mode. */
 final class AdminContext {
@@ -46,6 +46,15 @@ final class AdminContext {
     void printJson(String body) {
         out.println(body == null ? "" : body.strip());
         out.flush();
+    }
+
+    /** One line of standard input (a new user's password, say), or null when there is none. */
+    String readLine() {
+        try {
+            return options.console().readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Asks a yes/no question on stderr; anything but y/yes (or no answer at all) is no. */

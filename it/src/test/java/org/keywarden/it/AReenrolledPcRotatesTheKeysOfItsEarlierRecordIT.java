@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.keywarden.agent.KeywardenAgent;
 import org.keywarden.agent.state.AgentState;
-import picocli.CommandLine;
 
 /**
  * A PC is enrolled again (a new device record) but its disk still has the protector the earlier record
@@ -79,17 +76,6 @@ class AReenrolledPcRotatesTheKeysOfItsEarlierRecordIT {
     }
 
     private void agent(String... command) {
-        String[] args = new String[command.length + 4];
-        args[0] = "--server";
-        args[1] = Keywarden.baseUrl();
-        args[2] = "--state";
-        args[3] = state.toString();
-        System.arraycopy(command, 0, args, 4, command.length);
-        CommandLine cli = new CommandLine(new KeywardenAgent());
-        PrintWriter out = new PrintWriter(output, true);
-        cli.setOut(out);
-        cli.setErr(out);
-        int exit = cli.execute(args);
-        assertEquals(0, exit, () -> String.join(" ", command) + " failed:\n" + output);
+        new AgentRunner(state).runWith(output, command);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -18,9 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.keywarden.agent.KeywardenAgent;
 import org.keywarden.agent.state.AgentState;
-import picocli.CommandLine;
 
 /** The reference agent against the real server: enroll, three volumes, TPM, check-in, an escrow gap filled. */
 @ExtendWith(ArquillianExtension.class)
@@ -82,17 +79,6 @@ class AgentIT {
     }
 
     private void agent(String... command) {
-        String[] args = new String[command.length + 4];
-        args[0] = "--server";
-        args[1] = Keywarden.baseUrl();
-        args[2] = "--state";
-        args[3] = state.toString();
-        System.arraycopy(command, 0, args, 4, command.length);
-        CommandLine cli = new CommandLine(new KeywardenAgent());
-        PrintWriter out = new PrintWriter(output, true);
-        cli.setOut(out);
-        cli.setErr(out);
-        int exit = cli.execute(args);
-        assertEquals(0, exit, () -> String.join(" ", command) + " failed:\n" + output);
+        new AgentRunner(state).runWith(output, command);
     }
 }

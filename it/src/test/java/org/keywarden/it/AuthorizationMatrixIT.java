@@ -76,7 +76,8 @@ class AuthorizationMatrixIT {
                 new Cell("rotate page", "GET", "/helpdesk/rotate?device=" + Secrets.guid(), null, HELPDESK_ROLES, 200),
                 new Cell("recovery audit", "GET", "/reports/audit", null, REPORT_ROLES, 200),
                 new Cell("audit CSV", "GET", "/reports/audit.csv?outcome=FAILURE", null, REPORT_ROLES, 200),
-                new Cell("administration (not built yet: 404)", "GET", "/admin/", null, ADMIN_ONLY, 404));
+                new Cell("users page", "GET", "/admin/users", null, ADMIN_ONLY, 200),
+                new Cell("user page", "GET", "/admin/user?name=admin", null, ADMIN_ONLY, 200));
     }
 
     @Test

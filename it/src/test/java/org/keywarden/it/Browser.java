@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real headless Chromium (Debian's, with its chromedriver at an explicit path, so Selenium Manager
  * never downloads anything) with a fresh profile. Every page it shows is kept for the leak scan,
- * except the one answer that shows a recovery key. Waits are on the page's own signals: the
+ * except the one answer that shows a recovery key or TPM owner hash ({@code data-shows-secret}). Waits are on the page's own signals: the
  * {@code data-ready} mark portal.js sets when a page has loaded, never a sleep.
  */
 public final class Browser implements AutoCloseable {
@@ -92,7 +92,8 @@ public final class Browser implements AutoCloseable {
 
     void awaitLoaded() {
         waiting().until(d -> !d.findElements(By.cssSelector("body[data-ready='true'], body.kw-error")).isEmpty());
-        if (driver.findElements(By.id("shown-key")).isEmpty()) {
+        // the one answer that rightly shows a secret marks itself; every other page is searched by the leak scan
+        if (driver.findElements(By.cssSelector("[data-shows-secret]")).isEmpty()) {
             Http.REPLY_BODIES.add(driver.getPageSource());
         }
     }

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs after every other class: the server log and every answer the tests received are searched
- * for every recovery password, key package and TPM hash escrowed (in every separator form) and for
- * every device token. None may appear.
+ * Runs after every other class: the server log, every answer the tests received (API answers and every
+ * portal page the browser showed, but the one that rightly shows a key) and every audit event are
+ * searched for every recovery password, key package and TPM hash escrowed (in every separator form) and
+ * for every device token. None may appear.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -42,6 +43,12 @@ class NoSecretsLeakedIT {
         assertTrue(log.contains("Keywarden data directory"), "not the server's log: " + Keywarden.serverLog());
         assertFalse(Secrets.ISSUED.size() < 10 || Secrets.TOKENS.size() < 3, "too few secrets to search for");
 
+        List<String> audit = new ArrayList<>();
+        for (Object row : Database.column("SELECT CONCAT(COALESCE(actor, ''), '|', COALESCE(reason, ''), '|', "
+                + "COALESCE(detail, ''), '|', COALESCE(end_user, ''), '|', COALESCE(source_address, '')) FROM audit_event")) {
+            audit.add(String.valueOf(row));
+        }
+        assertTrue(audit.size() > 50, "too few audit events to search");
         List<String> leaks = new ArrayList<>();
         for (String secret : Secrets.ISSUED) {
             for (String form : forms(secret)) {
@@ -51,6 +58,11 @@ class NoSecretsLeakedIT {
                 for (String body : Http.REPLY_BODIES) {
                     if (body.contains(form)) {
                         leaks.add("an answer holds a secret: " + body.substring(0, Math.min(80, body.length())));
+                    }
+                }
+                for (String event : audit) {
+                    if (event.contains(form)) {
+                        leaks.add("an audit event holds a secret");
                     }
                 }
             }

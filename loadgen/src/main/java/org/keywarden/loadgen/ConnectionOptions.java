@@ -2,7 +2,7 @@ package org.keywarden.loadgen;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
-import org.keywarden.loadgen.http.HttpClients;
+import org.keywarden.client.HttpClientFactory;
 import picocli.CommandLine.Option;
 
 /** TLS and timeout options shared by the load run and verify. */
@@ -20,6 +20,6 @@ public final class ConnectionOptions {
     }
 
     HttpClient client() {
-        return HttpClients.create(insecure, timeout());
+        return HttpClientFactory.create(insecure, timeout());
     }
 }

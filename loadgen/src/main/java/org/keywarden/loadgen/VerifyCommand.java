@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.keywarden.loadgen.ledger.LedgerReader;
 import org.keywarden.loadgen.ledger.LedgerVerifier;
 import org.keywarden.loadgen.ledger.VerifyTally;
-import org.keywarden.loadgen.http.HttpClients;
+import org.keywarden.client.HttpClientFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,7 +77,7 @@ public class VerifyCommand implements Callable<Integer> {
             return ExitCodes.LOCAL_ERROR;
         }
         LedgerVerifier verifier = new LedgerVerifier(server, connection.timeout(), concurrency, retries,
-                Duration.ofSeconds(1), s -> HttpClients.create(connection.insecure, connection.timeout()));
+                Duration.ofSeconds(1), s -> HttpClientFactory.create(connection.insecure, connection.timeout()));
         VerifyTally tally = verifier.verify(contents);
         report(tally, out);
         if (tally.lost() > 0 || tally.corrupted() > 0) {

@@ -1,5 +1,6 @@
 package org.keywarden.agent.bitlocker;
 
+import org.keywarden.client.Guids;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package org.keywarden.agent.bitlocker;
 
+import org.keywarden.client.RecoveryPasswords;
+import org.keywarden.client.Guids;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

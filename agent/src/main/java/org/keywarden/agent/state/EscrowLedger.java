@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.keywarden.agent.bitlocker.Guids;
+import org.keywarden.client.Guids;
 
 /**
  * Which recovery keys the server has acknowledged, and which rotations are in progress. Holds no

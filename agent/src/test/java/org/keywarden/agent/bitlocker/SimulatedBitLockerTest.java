@@ -1,5 +1,7 @@
 package org.keywarden.agent.bitlocker;
 
+import org.keywarden.client.RecoveryPasswords;
+import org.keywarden.client.Guids;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -23,6 +23,7 @@ public final class AdminApi {
     private static final String ACCEPT = "application/json, application/problem+json";
 
     private final String root;
+    private final String apiRoot;
     private final HttpClient http;
     private final BasicCredentials credentials;
     private final Duration requestTimeout;
@@ -41,7 +42,8 @@ public final class AdminApi {
         while (s.endsWith("/")) {
             s = s.substring(0, s.length() - 1);
         }
-        this.root = s + "/api/v1/admin";
+        this.apiRoot = s + "/api/v1";
+        this.root = apiRoot + "/admin";
         this.http = Objects.requireNonNull(http, "http");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -100,8 +102,67 @@ public final class AdminApi {
                 Set.of(200, 202)), Responses::rewrapProgress);
     }
 
+    /** {@code GET /admin/users}: the users as the server answered (JSON). */
+    public jakarta.json.JsonObject users() {
+        return read(send(request("/users").GET(), Set.of(200)), Responses::object);
+    }
+
+    /** {@code POST /admin/users}; the password is sent once and never kept here. */
+    public jakarta.json.JsonObject addUser(String username, char[] password, java.util.List<String> roles) {
+        String body = jakarta.json.Json.createObjectBuilder().add("username", username)
+                .add("password", new String(password)).add("roles", jakarta.json.Json.createArrayBuilder(roles))
+                .build().toString();
+        return read(send(json(request("/users"), body, "POST"), Set.of(201)), Responses::object);
+    }
+
+    /** {@code PUT /admin/users/{username}} with the given changes. */
+    public jakarta.json.JsonObject changeUser(String username, jakarta.json.JsonObject changes) {
+        String path = "/users/" + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20");
+        return read(send(json(request(path), changes.toString(), "PUT"), Set.of(200)), Responses::object);
+    }
+
+    /** {@code POST /admin/devices/{deviceId}/rotation}: how many keys the device will replace. */
+    public int rotateDevice(String deviceId, String recoveryKeyId, String reason) {
+        var body = jakarta.json.Json.createObjectBuilder().add("reason", reason);
+        if (recoveryKeyId != null) {
+            body.add("recoveryKeyId", recoveryKeyId);
+        }
+        String path = "/devices/" + java.net.URLEncoder.encode(deviceId, StandardCharsets.UTF_8) + "/rotation";
+        return read(send(json(request(path), body.build().toString(), "POST"), Set.of(202)), Responses::object)
+                .getInt("keys");
+    }
+
+    /** {@code GET /audit?<query>}: one page of events (JSON). */
+    public jakarta.json.JsonObject auditEvents(String query) {
+        return read(send(request(apiRoot, "/audit" + (query.isEmpty() ? "" : "?" + query)).GET(), Set.of(200)),
+                Responses::object);
+    }
+
+    /** {@code GET /audit?<query>} as CSV: the page's text and the query of the next page (null: none). */
+    public String[] auditCsv(String query) {
+        HttpResponse<String> answer = send(request(apiRoot, "/audit" + (query.isEmpty() ? "" : "?" + query))
+                .setHeader("Accept", "text/csv").GET(), Set.of(200));
+        String link = answer.headers().firstValue("Link").orElse(null);
+        String next = link == null ? null : link.replaceFirst("^<\\?cursor=([^>]*)>.*$", "$1");
+        return new String[] {answer.body(), next};
+    }
+
+    /** {@code GET /audit/verification}. */
+    public jakarta.json.JsonObject auditVerification() {
+        return read(send(request(apiRoot, "/audit/verification").GET(), Set.of(200)), Responses::object);
+    }
+
+    private static HttpRequest.Builder json(HttpRequest.Builder b, String body, String method) {
+        return b.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path))
+        return request(root, path);
+    }
+
+    private HttpRequest.Builder request(String base, String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(requestTimeout)
                 .header("Accept", ACCEPT)
                 .header("X-Requested-By", "keywarden-admin")

@@ -16,7 +16,7 @@ final class Responses {
     private Responses() {
     }
 
-    static JsonObject object(String body) {
+    public static JsonObject object(String body) {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         }

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.keywarden.audit.control.AuditRecord;
 import org.keywarden.audit.control.AuditTrail;
 import org.keywarden.audit.control.Caller;
+import org.keywarden.audit.entity.AuditSource;
 import org.keywarden.identity.entity.AppUser;
 import org.keywarden.platform.control.Conflict;
 import org.keywarden.platform.control.Violation;
@@ -48,7 +49,12 @@ public class ManageUsers {
                 .map(ManageUsers::view).toList();
     }
 
-    public UserView create(String username, String password, List<String> roles, String sourceAddress) {
+    public Optional<UserView> find(String username) {
+        return username == null ? Optional.empty() : find(username, false).map(ManageUsers::view);
+    }
+
+    public UserView create(String username, String password, List<String> roles, AuditSource source,
+            String sourceAddress) {
         List<Violation> violations = new ArrayList<>();
         UserRules.checkName(username, violations);
         UserRules.checkPassword(username, password, violations);
@@ -57,14 +63,14 @@ public class ManageUsers {
         if (find(username, false).isPresent()) {
             throw new Conflict("A user with this name exists");
         }
-        createUser.create(username, password.toCharArray(), known, caller(sourceAddress));
+        createUser.create(username, password.toCharArray(), known, caller(source, sourceAddress));
         em.flush();
         return find(username, false).map(ManageUsers::view).orElseThrow();
     }
 
     /** Changes what is given (null: unchanged); empty when there is no such user. */
     public Optional<UserView> update(String username, List<String> roles, Boolean disabled, String password,
-            String sourceAddress) {
+            AuditSource source, String sourceAddress) {
         List<Violation> violations = new ArrayList<>();
         Set<String> known = roles == null ? null : UserRules.checkRoles(roles, violations);
         if (password != null) {
@@ -94,7 +100,7 @@ public class ManageUsers {
             user.changePasswordHash(hashes.hash(password.toCharArray()));
             changes.add("password reset");
         }
-        audit.record(AuditRecord.success(caller(sourceAddress), "USER_CHANGED", null)
+        audit.record(AuditRecord.success(caller(source, sourceAddress), "USER_CHANGED", null)
                 .withDetail("user " + username + ": " + (changes.isEmpty() ? "nothing" : String.join("; ", changes))));
         return Optional.of(view(user));
     }
@@ -118,8 +124,8 @@ public class ManageUsers {
         return query.getResultStream().findFirst();
     }
 
-    private Caller caller(String sourceAddress) {
-        return Caller.user(context.getCallerPrincipal().getName(), sourceAddress);
+    private Caller caller(AuditSource source, String sourceAddress) {
+        return Caller.user(context.getCallerPrincipal().getName(), sourceAddress).via(source);
     }
 
     static UserView view(AppUser u) {

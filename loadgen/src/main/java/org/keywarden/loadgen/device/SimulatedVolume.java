@@ -1,5 +1,6 @@
 package org.keywarden.loadgen.device;
 
+import org.keywarden.client.Guids;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -20,10 +21,10 @@ public final class SimulatedVolume {
         if (index < 0 || index > 23) {
             throw new IllegalArgumentException("volume index must be 0..23");
         }
-        this.volumeId = Guids.random();
+        this.volumeId = Guids.newGuid();
         this.volumeType = index == 0 ? "OS" : "FIXED";
         this.driveLetter = (char) ('C' + index) + ":";
-        this.tpmProtectorId = index == 0 ? Guids.random() : null;
+        this.tpmProtectorId = index == 0 ? Guids.newGuid() : null;
     }
 
     public String volumeId() {

@@ -7,8 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.keywarden.loadgen.device.Guids;
-import org.keywarden.loadgen.device.RecoveryPasswords;
+import org.keywarden.client.Guids;
+import org.keywarden.client.RecoveryPasswords;
 import org.keywarden.loadgen.device.SimulatedDevice;
 import org.keywarden.loadgen.device.SimulatedVolume;
 import org.keywarden.loadgen.http.DeviceEndpoints;
@@ -82,7 +82,7 @@ final class DeviceOperations {
     Outcome escrow(SimulatedDevice device, SimulatedVolume volume) throws InterruptedException {
         List<SimulatedVolume> volumes = device.volumes();
         SimulatedVolume v = volume != null ? volume : volumes.get(ThreadLocalRandom.current().nextInt(volumes.size()));
-        EscrowRequest request = new EscrowRequest(v.volumeId(), v.volumeType(), v.driveLetter(), Guids.random(),
+        EscrowRequest request = new EscrowRequest(v.volumeId(), v.volumeType(), v.driveLetter(), Guids.newGuid(),
                 RecoveryPasswords.next(), v.escrowedKeyId());
         HttpResponse<String> response;
         try {

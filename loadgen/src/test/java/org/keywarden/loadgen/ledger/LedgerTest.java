@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.keywarden.loadgen.device.Guids;
-import org.keywarden.loadgen.device.RecoveryPasswords;
+import org.keywarden.client.Guids;
+import org.keywarden.client.RecoveryPasswords;
 import org.keywarden.loadgen.http.EscrowRequest;
 
 class LedgerTest {
@@ -33,7 +33,7 @@ class LedgerTest {
 
     static LedgerEntry entry(String password) {
         return new LedgerEntry("http://127.0.0.1:1", "0b8f6e1c-3f0e-4c53-9d55-1c0d7c3a9e01", TOKEN,
-                new EscrowRequest(Guids.random(), "OS", "C:", Guids.random(), password, null), 201,
+                new EscrowRequest(Guids.newGuid(), "OS", "C:", Guids.newGuid(), password, null), 201,
                 Instant.parse("2025-01-02T03:04:05.678Z"));
     }
 

@@ -49,8 +49,8 @@ public class ShownKey {
         return Math.max(1, settings.keyAutoHide().toSeconds());
     }
 
-    public String getAutoHideMinutes() {
-        long seconds = getAutoHideSeconds();
-        return seconds % 60 == 0 ? String.valueOf(seconds / 60) : String.format(java.util.Locale.ROOT, "%.1f", seconds / 60.0);
+    /** Minutes, for the page's message (which formats the number in the page's language). */
+    public double getAutoHideMinutes() {
+        return getAutoHideSeconds() / 60.0;
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.util.List;
+import org.keywarden.audit.entity.AuditSource;
 import org.keywarden.identity.control.ManageUsers;
 import org.keywarden.identity.control.UserView;
 import org.keywarden.platform.boundary.JsonBodies;
@@ -60,7 +61,7 @@ public class UsersResource {
         List<String> roles = fields.texts("roles", 10, 64);
         fields.throwIfInvalid();
         UserView created = users.create(username, password, roles == null ? List.of() : roles,
-                servletRequest.getRemoteAddr());
+                AuditSource.API, servletRequest.getRemoteAddr());
         return Response.status(Response.Status.CREATED).entity(new CreatedUser(created.username(), created.roles()))
                 .build();
     }
@@ -77,7 +78,7 @@ public class UsersResource {
         Boolean disabled = fields.optionalFlag("disabled");
         String password = fields.text("password", false, 100_000);
         fields.throwIfInvalid();
-        return users.update(username, roles, disabled, password, servletRequest.getRemoteAddr())
+        return users.update(username, roles, disabled, password, AuditSource.API, servletRequest.getRemoteAddr())
                 .orElseThrow(() -> new ProblemException(404, "Not Found", "No such user"));
     }
 }

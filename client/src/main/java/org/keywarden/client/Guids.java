@@ -1,10 +1,10 @@
-package org.keywarden.agent.bitlocker;
+package org.keywarden.client;
 
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** GUIDs in the form the device API returns: upper case, no braces. */
+/** GUIDs in the form the Keywarden API returns them: upper case, no braces; for the agent, the CLI and the load generator. */
 public final class Guids {
     private static final Pattern GUID =
             Pattern.compile("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
@@ -12,9 +12,15 @@ public final class Guids {
     private Guids() {
     }
 
-    /** A new random GUID, upper case without braces. */
+    /**
+     * A new random (version 4) GUID, upper case without braces. From a fast per-thread generator, not a
+     * secure one: protector and volume ids are identifiers, not secrets, and the load generator makes many.
+     */
     public static String newGuid() {
-        return UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString().toUpperCase(Locale.ROOT);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.keywarden.agent.bitlocker;
+package org.keywarden.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

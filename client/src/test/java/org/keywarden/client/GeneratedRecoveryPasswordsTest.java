@@ -1,4 +1,4 @@
-package org.keywarden.loadgen.device;
+package org.keywarden.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class RecoveryPasswordsTest {
+class GeneratedRecoveryPasswordsTest {
     private static final Pattern SHAPE = Pattern.compile("\\d{6}(-\\d{6}){7}");
 
     @Test
@@ -48,7 +48,7 @@ class RecoveryPasswordsTest {
     void guidsAreUpperCaseWithoutBraces() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            String g = Guids.random();
+            String g = Guids.newGuid();
             assertTrue(g.matches("[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}"), g);
             seen.add(g);
         }

@@ -1,4 +1,4 @@
-package org.keywarden.cli.api;
+package org.keywarden.client;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +22,10 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Builds the {@link HttpClient} of {@code keywarden-admin}: HTTP/1.1, no redirects followed (a
- * redirect would resend the Basic credentials elsewhere), TLS trust from the JDK defaults, from a
- * given trust store, or (self-signed development server only) none at all.
+ * Builds the {@link HttpClient} of the agent, {@code keywarden-admin} and the load generator: HTTP/1.1
+ * with keep-alive (the client pools connections), no redirects followed (a redirect would resend a
+ * token or Basic credentials elsewhere), TLS trust from the JDK defaults, from a given trust store, or
+ * (self-signed development server only) none at all.
  */
 public final class HttpClientFactory {
     private HttpClientFactory() {
@@ -38,6 +39,11 @@ public final class HttpClientFactory {
      * @param connectTimeout     connection timeout
      * @throws IllegalArgumentException if the trust store cannot be read
      */
+    /** With the JDK's trusted CAs, or none at all when {@code insecure}. */
+    public static HttpClient create(boolean insecure, Duration connectTimeout) {
+        return create(insecure, null, null, connectTimeout);
+    }
+
     public static HttpClient create(boolean insecure, Path trustStore, char[] trustStorePassword,
                                     Duration connectTimeout) {
         HttpClient.Builder builder = HttpClient.newBuilder()

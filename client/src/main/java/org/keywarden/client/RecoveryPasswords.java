@@ -1,4 +1,4 @@
-package org.keywarden.agent.bitlocker;
+package org.keywarden.client;
 
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
@@ -13,7 +13,14 @@ public final class RecoveryPasswords {
     private static final int GROUPS = 8;
     private static final Pattern FORMAT = Pattern.compile("\\d{6}(-\\d{6}){7}");
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private RecoveryPasswords() {
+    }
+
+    /** A new valid recovery password, hyphenated, from a shared secure generator. <strong>Secret.</strong> */
+    public static String next() {
+        return generate(RANDOM);
     }
 
     /** A new valid recovery password, hyphenated. <strong>Secret.</strong> */

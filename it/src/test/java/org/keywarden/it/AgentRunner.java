@@ -1,0 +1,35 @@
+package org.keywarden.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.keywarden.agent.KeywardenAgent;
+import picocli.CommandLine;
+
+/** The reference agent, run in this JVM against the server under test with one state directory. */
+final class AgentRunner {
+
+    private final Path state;
+
+    AgentRunner(Path state) {
+        this.state = state;
+    }
+
+    /** Runs one agent command, its output added to {@code output}; it must succeed. */
+    void runWith(StringWriter output, String... command) {
+        String[] args = new String[command.length + 4];
+        args[0] = "--server";
+        args[1] = Keywarden.baseUrl();
+        args[2] = "--state";
+        args[3] = state.toString();
+        System.arraycopy(command, 0, args, 4, command.length);
+        CommandLine cli = new CommandLine(new KeywardenAgent());
+        PrintWriter out = new PrintWriter(output, true);
+        cli.setOut(out);
+        cli.setErr(out);
+        int exit = cli.execute(args);
+        assertEquals(0, exit, () -> String.join(" ", command) + " failed:\n" + output);
+    }
+}
