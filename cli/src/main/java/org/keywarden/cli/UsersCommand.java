@@ -98,27 +98,33 @@ final class UsersCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user: they can no longer sign in.")
-    static final class Disable extends AdminCommand {
+    /** Disabling and enabling differ only in the value they set. */
+    abstract static class SetDisabled extends AdminCommand {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
 
+        abstract boolean disabled();
+
         @Override
         protected int execute(AdminContext ctx) {
-            return report(ctx, ctx.api().changeUser(username, Json.createObjectBuilder().add("disabled", true).build()),
-                    "is disabled");
+            return report(ctx, ctx.api().changeUser(username, Json.createObjectBuilder().add("disabled", disabled()).build()),
+                    disabled() ? "is disabled" : "is enabled");
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user: they can no longer sign in.")
+    static final class Disable extends SetDisabled {
+        @Override
+        boolean disabled() {
+            return true;
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled user again.")
-    static final class Enable extends AdminCommand {
-        @Parameters(index = "0", paramLabel = "USERNAME")
-        String username;
-
+    static final class Enable extends SetDisabled {
         @Override
-        protected int execute(AdminContext ctx) {
-            return report(ctx, ctx.api().changeUser(username, Json.createObjectBuilder().add("disabled", false).build()),
-                    "is enabled");
+        boolean disabled() {
+            return false;
         }
     }
 

@@ -81,6 +81,32 @@ class FailedSignInsLockTheNameIT {
     }
 
     @Test
+    void aFloodOfWrongPasswordsIsCappedWith429InsteadOfTakingEveryCore() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(48);
+        try {
+            java.util.List<java.util.concurrent.Future<Http.Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                String name = "flood-" + Secrets.guid().substring(0, 12).toLowerCase(java.util.Locale.ROOT);
+                replies.add(pool.submit(() -> Http.send(Http.asUser("/recovery-keys?hostname=PC-1", name, "wrong").GET(),
+                        null)));
+            }
+            int refused = 0;
+            for (java.util.concurrent.Future<Http.Reply> reply : replies) {
+                Http.Reply answer = reply.get();
+                assertTrue(answer.status() == 401 || answer.status() == 429, answer::toString);
+                if (answer.status() == 429) {
+                    refused++;
+                    assertEquals("1", answer.header("Retry-After"));
+                }
+            }
+            assertTrue(refused > 0, "48 password checks at once on " + Runtime.getRuntime().availableProcessors()
+                    + " cores: some must be refused with 429");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aBasicHeaderOnAnEndpointThatNeedsNoSignInIsNotChecked() {
         String name = "probe-" + Secrets.guid().substring(0, 8);
         for (int attempt = 1; attempt <= 7; attempt++) {

@@ -41,7 +41,8 @@ class ForgedPortalPostsChangeNothingIT {
                 "recover:endUser", "CORP\\alice", "recover:reasonText", "", "recover:submit", "Show");
 
         Http.Reply noViewState = portal.post(path, form, null);
-        assertTrue(noViewState.status() < 500, noViewState::toString);
+        assertEquals(400, noViewState.status(), noViewState::toString);
+        assertTrue(noViewState.body().contains("was not sent from a Keywarden page"), noViewState::body);
         assertNothingShown(noViewState, key);
 
         java.util.Map<String, String> withState = new java.util.HashMap<>(form);
@@ -77,6 +78,20 @@ class ForgedPortalPostsChangeNothingIT {
         Http.Reply signIn = new PortalClient().get("/signin");
         String cookie = signIn.header("Set-Cookie");
         assertTrue(cookie != null && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+        assertFalse(cookie.toLowerCase(java.util.Locale.ROOT).contains("secure"),
+                "plain HTTP (this machine only): no Secure flag, or the cookie would be lost");
+    }
+
+    @Test
+    void overHttpsTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
+        java.net.http.HttpClient https = org.keywarden.client.HttpClientFactory.create(true, java.time.Duration.ofSeconds(10));
+        java.net.http.HttpResponse<String> signIn = https.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("https://localhost:8443/signin")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, signIn.statusCode());
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElse("").toLowerCase(java.util.Locale.ROOT);
+        assertTrue(cookie.contains("; secure") && cookie.contains("httponly") && cookie.contains("samesite=strict"), cookie);
+        assertTrue(signIn.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="));
     }
 
     @Test

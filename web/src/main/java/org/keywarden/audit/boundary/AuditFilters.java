@@ -14,7 +14,7 @@ import org.keywarden.platform.control.Violation;
  * The report page's filters as the URL carries them (bookmarkable): dates as the browser's date field
  * sends them (a day, UTC) or RFC 3339 times; the other fields as typed.
  */
-record AuditFilters(String from, String to, String action, String source, String actor, String endUser, String deviceId,
+public record AuditFilters(String from, String to, String action, String source, String actor, String endUser, String deviceId,
                     String recoveryKeyId, String outcome) {
 
     static AuditFilters of(jakarta.servlet.http.HttpServletRequest request) {

@@ -60,8 +60,11 @@ public class ErrorAnswers extends HttpServlet {
             key = "error.expired";
         } else if ("origin".equals(request.getAttribute(REASON))) {
             key = "error.origin";
+        } else if ("state".equals(request.getAttribute(REASON))) {
+            key = "error.state";
         } else {
             key = switch (status) {
+                case 400 -> "error.400";
                 case 403 -> "error.403";
                 case 404 -> "error.404";
                 case 429 -> "error.429";

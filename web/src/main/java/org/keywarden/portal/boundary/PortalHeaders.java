@@ -13,7 +13,8 @@ import java.net.URI;
  * Headers on every answer outside the API: never cached, never sniffed, no referrer, HSTS over HTTPS,
  * never framed. Faces pages get their Content-Security-Policy, with a per-answer nonce, from PrimeFaces
  * (web.xml); a second policy here would forbid the nonce's scripts, so only other answers get one here.
- * A form post from another origin is refused before anything reads it.
+ * A form post from another origin, or one without the view state every form of ours carries, is refused
+ * with a clear page before any page sees it.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class PortalHeaders extends HttpFilter {
@@ -47,6 +48,16 @@ public class PortalHeaders extends HttpFilter {
         if ("POST".equals(request.getMethod()) && !sameOrigin(request)) {
             request.setAttribute(ErrorAnswers.REASON, "origin");
             response.sendError(403);
+            return;
+        }
+        if ("POST".equals(request.getMethod()) && request.getCharacterEncoding() == null) {
+            request.setCharacterEncoding("UTF-8"); // our pages are UTF-8; set before any parameter is read
+        }
+        if ("POST".equals(request.getMethod()) && isFacesPage(path) && !path.startsWith("/signout")
+                && request.getParameter("jakarta.faces.ViewState") == null) {
+            // a form that no page of ours rendered (Faces would quietly show the page instead)
+            request.setAttribute(ErrorAnswers.REASON, "state");
+            response.sendError(400);
             return;
         }
         chain.doFilter(request, response);
