@@ -10,9 +10,6 @@ jboss_home=${1:?usage: run.sh JBOSS_HOME [configure.sh options]}
 data=${KEYWARDEN_DATA_DIR:-$HOME/.keywarden}
 bind=${KEYWARDEN_BIND_ADDRESS:-127.0.0.1}
 host=$([ "$bind" = "0.0.0.0" ] && echo localhost || echo "$bind")
-admin_password=$([ -n "${KEYWARDEN_ADMIN_PASSWORD:-}" ] && echo "from KEYWARDEN_ADMIN_PASSWORD" \
-  || { [ -f "$data/initial-admin-password" ] && echo "cat $data/initial-admin-password" \
-  || echo "cat $data/initial-admin-password   (generated at first start; delete the file once stored)"; })
 backup=""
 if [ -z "${KEYWARDEN_ENCRYPTION_KEYSTORE:-}" ]; then
   backup="
@@ -20,9 +17,15 @@ if [ -z "${KEYWARDEN_ENCRYPTION_KEYSTORE:-}" ]; then
                  now (without it no stored key can ever be read), then confirm: keywarden-admin encryption
                  confirm-backup --yes   (keywarden-admin encryption status tells; docs/disaster-recovery.md)"
 fi
+# printed when the server starts and again once it answers; the admin password file exists only after a first start
+banner() {
+  local admin_password
+  admin_password=$([ -n "${KEYWARDEN_ADMIN_PASSWORD:-}" ] && echo "from KEYWARDEN_ADMIN_PASSWORD" \
+    || { [ -f "$data/initial-admin-password" ] && echo "cat $data/initial-admin-password   (delete it once stored)" \
+    || echo "cat $data/initial-admin-password   (generated at first start; delete the file once stored)"; })
 cat <<BANNER
 
-  Keywarden is starting (WildFly; stop it with Ctrl+C)
+  Keywarden is $1 (WildFly; stop it with Ctrl+C)
     Portal:      http://${KEYWARDEN_HTTP_BIND_ADDRESS:-127.0.0.1}:8080/   and   https://$host:8443/
                  sign in as admin; the helpdesk recovers a drive at /helpdesk/
     Admin password:    $admin_password
@@ -33,4 +36,20 @@ cat <<BANNER
     Enrollment secret: $([ -n "${KEYWARDEN_ENROLLMENT_SECRET:-}" ] && echo "from KEYWARDEN_ENROLLMENT_SECRET" || echo "cat $data/enrollment-secret   (generated at first start)")$backup
 
 BANNER
-exec "$jboss_home/bin/standalone.sh" -b "$bind"
+}
+banner starting
+# The server's log is long; once it answers, the banner is printed again, last, where a first start sees it.
+"$jboss_home/bin/standalone.sh" -b "$bind" &
+server=$!
+trap 'kill -TERM "$server" 2>/dev/null; wait "$server"; exit 130' INT TERM
+for _ in $(seq 1 180); do
+  if ! kill -0 "$server" 2>/dev/null; then
+    wait "$server"; exit $?
+  fi
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://${KEYWARDEN_HTTP_BIND_ADDRESS:-127.0.0.1}:8080/api/v1/health" 2>/dev/null)" = 200 ]; then
+    banner ready
+    break
+  fi
+  sleep 1
+done
+wait "$server"

@@ -84,4 +84,23 @@ public class KeywardenSettings {
         }
         return java.time.Duration.ofMillis(Math.round(minutes * 60_000));
     }
+
+    /** How many failed sign-ins lock a user name ({@code KEYWARDEN_SIGN_IN_LOCKOUT_FAILURES}, 1 to 1000). Default 5. */
+    public int signInLockoutFailures() {
+        int failures = config().getOptionalValue("keywarden.sign.in.lockout.failures", Integer.class).orElse(5);
+        if (failures < 1 || failures > 1000) {
+            throw new IllegalStateException("KEYWARDEN_SIGN_IN_LOCKOUT_FAILURES must be 1 to 1000, not " + failures);
+        }
+        return failures;
+    }
+
+    /** Within how long those failures count ({@code KEYWARDEN_SIGN_IN_LOCKOUT_WINDOW_MINUTES}). Default 15 minutes. */
+    public java.time.Duration signInLockoutWindow() {
+        return minutes("keywarden.sign.in.lockout.window.minutes", 15);
+    }
+
+    /** How long a locked user name stays locked ({@code KEYWARDEN_SIGN_IN_LOCKOUT_MINUTES}). Default 15 minutes. */
+    public java.time.Duration signInLockoutDuration() {
+        return minutes("keywarden.sign.in.lockout.minutes", 15);
+    }
 }

@@ -46,6 +46,9 @@ public class SignIn {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    org.keywarden.config.control.KeywardenSettings settings;
+
     public SignInResult signIn(String username, char[] password, SignInChannel channel, String sourceAddress) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Caller caller = Caller.user(username, sourceAddress)
@@ -89,17 +92,18 @@ public class SignIn {
     }
 
     private SignInResult failed(String username, Caller caller, SignInChannel channel, Instant now) {
+        SignInPolicy policy = SignInPolicy.of(settings);
         boolean lockedNow;
         try {
-            lockedNow = throttles.recordFailure(username, now, SignInPolicy.DEFAULT);
+            lockedNow = throttles.recordFailure(username, now, policy);
         } catch (EJBException raced) {
             // two first failures of one name at once: one inserted the row, the other now finds it
-            lockedNow = throttles.recordFailure(username, now, SignInPolicy.DEFAULT);
+            lockedNow = throttles.recordFailure(username, now, policy);
         }
         audit.recordSeparately(AuditRecord.failure(caller, ACTION, null, channel + ": unknown user, wrong password or disabled"));
         if (lockedNow) {
             audit.recordSeparately(AuditRecord.failure(caller, LOCKED_OUT, null, channel + ": locked for "
-                    + SignInPolicy.DEFAULT.lockFor().toMinutes() + " minutes after " + SignInPolicy.DEFAULT.failures()
+                    + policy.lockFor().toMinutes() + " minutes after " + policy.failures()
                     + " failed sign-ins"));
         }
         return SignInResult.refused(lockedNow ? SignInOutcome.LOCKED : SignInOutcome.INVALID);

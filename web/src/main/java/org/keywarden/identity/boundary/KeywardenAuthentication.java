@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
+import org.keywarden.config.control.KeywardenSettings;
 import org.keywarden.identity.control.SignIn;
 import org.keywarden.identity.control.SignInChannel;
 import org.keywarden.identity.control.SignInOutcome;
@@ -39,6 +40,9 @@ public class KeywardenAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     PortalSession portal;
+
+    @Inject
+    KeywardenSettings settings;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -82,7 +86,7 @@ public class KeywardenAuthentication implements HttpAuthenticationMechanism {
         if (result.outcome() == SignInOutcome.INVALID) {
             return challenge(response, context);
         }
-        return refuse(response, result.outcome());
+        return refuse(response, result.outcome(), settings.signInLockoutDuration().toSeconds());
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
@@ -91,8 +95,8 @@ public class KeywardenAuthentication implements HttpAuthenticationMechanism {
     }
 
     /** 429 for a locked user name or a node busy with password checks; the client may retry later. */
-    private static AuthenticationStatus refuse(HttpServletResponse response, SignInOutcome outcome) {
-        response.setHeader("Retry-After", outcome == SignInOutcome.LOCKED ? "900" : "1");
+    private static AuthenticationStatus refuse(HttpServletResponse response, SignInOutcome outcome, long lockSeconds) {
+        response.setHeader("Retry-After", outcome == SignInOutcome.LOCKED ? String.valueOf(lockSeconds) : "1");
         try {
             response.sendError(429, outcome == SignInOutcome.LOCKED
                     ? "Too many failed sign-ins for this user name; try again later"

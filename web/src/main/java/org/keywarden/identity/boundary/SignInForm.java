@@ -13,6 +13,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.keywarden.config.control.KeywardenSettings;
 import org.keywarden.identity.control.SignInOutcome;
 import org.keywarden.portal.boundary.PortalMessages;
 
@@ -30,6 +31,9 @@ public class SignInForm {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    KeywardenSettings settings;
 
     private String username;
     private String password;
@@ -51,8 +55,11 @@ public class SignInForm {
             return;
         }
         Object outcome = request.getAttribute(PortalSession.OUTCOME);
-        PortalMessages.error(faces, null, outcome == SignInOutcome.LOCKED ? "signin.locked"
-                : outcome == SignInOutcome.BUSY ? "signin.busy" : "signin.invalid");
+        if (outcome == SignInOutcome.LOCKED) {
+            PortalMessages.error(faces, null, "signin.locked", settings.signInLockoutDuration().toMinutes());
+        } else {
+            PortalMessages.error(faces, null, outcome == SignInOutcome.BUSY ? "signin.busy" : "signin.invalid");
+        }
     }
 
     public String getUsername() { return username; }
