@@ -11,9 +11,4 @@ public record AuditQuery(Instant from, Instant to, String action, String source,
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
-
-    public AuditQuery withPage(int newLimit, String newCursor) {
-        return new AuditQuery(from, to, action, source, actor, endUser, deviceId, recoveryKeyId, outcome, newLimit,
-                newCursor);
-    }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.keywarden.audit.control.AuditEventView;
 import org.keywarden.audit.control.AuditPage;
-import org.keywarden.audit.control.AuditQuery;
 import org.keywarden.audit.control.AuditVerification;
 import org.keywarden.audit.control.FindAuditEvents;
 import org.keywarden.audit.control.VerifyAuditTrail;
@@ -90,7 +89,4 @@ public class AuditReportPage {
         return query(Map.of());
     }
 
-    public int getPageSize() {
-        return Math.min(PAGE, AuditQuery.MAX_LIMIT);
-    }
 }

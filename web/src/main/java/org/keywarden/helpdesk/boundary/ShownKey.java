@@ -36,10 +36,6 @@ public class ShownKey {
         return key == null ? List.of() : List.of(key.recoveryPassword().split("-"));
     }
 
-    /** The whole password, for the copy button only. */
-    public String getPassword() {
-        return key == null ? null : key.recoveryPassword();
-    }
 
     public KeyListing getListing() {
         return listing;
