@@ -32,6 +32,7 @@ class AuthorizationMatrixIT {
     static final Set<String> ADMIN_ONLY = Set.of(ADMIN);
     static final Set<String> REPORT_ROLES = Set.of(VIEWER, ADMIN);
     static final Set<String> ADVANCED_ROLES = Set.of(ADVANCED, ADMIN);
+    static final Set<String> EVERY_USER = Set.of("no role", HELPDESK, ADVANCED, VIEWER, ADMIN);
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -63,7 +64,11 @@ class AuthorizationMatrixIT {
                 new Cell("rotate old keys", "POST", "/api/v1/admin/rotation", "{\"reason\":\"x\"}", ADMIN_ONLY, 400),
                 new Cell("audit events", "GET", "/api/v1/audit?limit=1", null, REPORT_ROLES, 200),
                 new Cell("audit verification", "GET", "/api/v1/audit/verification", null, REPORT_ROLES, 200),
-                new Cell("audit checkpoint", "POST", "/api/v1/audit/checkpoints", null, ADMIN_ONLY, 201));
+                new Cell("audit checkpoint", "POST", "/api/v1/audit/checkpoints", null, ADMIN_ONLY, 201),
+                new Cell("settings", "GET", "/api/v1/admin/settings", null, ADMIN_ONLY, 200),
+                new Cell("change settings", "PUT", "/api/v1/admin/settings", "{\"sessionIdleMinutes\":0}", ADMIN_ONLY, 400),
+                new Cell("associate a user", "POST", "/api/v1/admin/devices/" + unknownKey.toLowerCase() + "/users",
+                        "{\"principal\":\"CORP\\\\x\"}", ADMIN_ONLY, 404));
     }
 
     static List<Cell> portal() {
@@ -77,7 +82,10 @@ class AuthorizationMatrixIT {
                 new Cell("recovery audit", "GET", "/reports/audit", null, REPORT_ROLES, 200),
                 new Cell("audit CSV", "GET", "/reports/audit.csv?outcome=FAILURE", null, REPORT_ROLES, 200),
                 new Cell("users page", "GET", "/admin/users", null, ADMIN_ONLY, 200),
-                new Cell("user page", "GET", "/admin/user?name=admin", null, ADMIN_ONLY, 200));
+                new Cell("user page", "GET", "/admin/user?name=admin", null, ADMIN_ONLY, 200),
+                new Cell("settings page", "GET", "/admin/settings", null, ADMIN_ONLY, 200),
+                new Cell("associate page", "GET", "/helpdesk/device-user?device=" + Secrets.guid(), null, HELPDESK_ROLES, 200),
+                new Cell("self-service", "GET", "/selfservice/", null, EVERY_USER, 200));
     }
 
     @Test

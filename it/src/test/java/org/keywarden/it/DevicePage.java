@@ -48,4 +48,30 @@ public final class DevicePage {
         browser.clickAndWait(browser.find("tr.kw-key[data-key='" + keyId + "'] .kw-recover"));
         return new RecoverPage(browser);
     }
+
+    /** Who said the user is associated (AGENT or ADMIN), or "" when the user is not listed. */
+    public String userSource(String principal) {
+        return row(principal).map(r -> r.findElements(org.openqa.selenium.By.tagName("td")).get(1).getText()).orElse("");
+    }
+
+    private java.util.Optional<WebElement> row(String principal) {
+        return browser.findAll("#users tbody tr").stream()
+                .filter(r -> r.findElements(org.openqa.selenium.By.cssSelector(".kw-user-principal")).stream()
+                        .anyMatch(p -> p.getText().equals(principal))).findFirst();
+    }
+
+    /** Administrators: associates the user on the device-user page, back to this page. */
+    public DevicePage associate(String principal) {
+        browser.clickAndWait(browser.find("#associate-user"));
+        browser.find("#associate\\:principal").sendKeys(principal);
+        browser.clickAndWait(browser.find("#associate\\:submit"));
+        return new DevicePage(browser);
+    }
+
+    /** Administrators: removes the user's association after confirming it, back to this page. */
+    public DevicePage removeAssociation(String principal) {
+        browser.clickAndWait(row(principal).orElseThrow().findElement(org.openqa.selenium.By.cssSelector(".kw-remove-user")));
+        browser.clickAndWait(browser.find("#associate\\:submit"));
+        return new DevicePage(browser);
+    }
 }

@@ -90,6 +90,20 @@ class NoSecretsLeakedIT {
         TestDevice other = TestDevice.enroll();
         Http.post(device.path("/recovery-keys"), TestDevice.key(Secrets.guid(), "OS", Secrets.guid(),
                 Secrets.recoveryPassword()).build().toString(), other.token);
+        exerciseSelfServiceWithADirectoryUser();
+    }
+
+    /** A directory sign-in (its password and the service account's are secrets too), a self-service disclosure and a miss. */
+    private static void exerciseSelfServiceWithADirectoryUser() {
+        Secrets.remember(TestDirectory.ALICE_PASSWORD);
+        Secrets.remember("service-password-for-tests");
+        TestDevice alices = TestDevice.enroll(Json.createObjectBuilder()
+                .add("users", Json.createArrayBuilder().add("CORP\\" + TestDirectory.ALICE)));
+        String keyId = alices.escrowNewKey("FIXED").get("recoveryKeyId");
+        PortalClient alice = PortalClient.signedIn(TestDirectory.ALICE, TestDirectory.ALICE_PASSWORD);
+        alice.selfServiceLookUp(keyId.substring(0, 8));
+        Http.REPLY_BODIES.add(alice.selfServiceLookUp(Secrets.guid().substring(0, 8)).body());
+        Http.REPLY_BODIES.add(alice.get("/selfservice/").body());
     }
 
     private static List<String> forms(String secret) {

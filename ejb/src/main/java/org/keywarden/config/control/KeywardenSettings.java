@@ -87,9 +87,13 @@ public class KeywardenSettings {
 
     /** How many failed sign-ins lock a user name ({@code KEYWARDEN_SIGN_IN_LOCKOUT_FAILURES}, 1 to 1000). Default 5. */
     public int signInLockoutFailures() {
-        int failures = config().getOptionalValue("keywarden.sign.in.lockout.failures", Integer.class).orElse(5);
+        return count("keywarden.sign.in.lockout.failures", 5);
+    }
+
+    private int count(String property, int fallback) {
+        int failures = config().getOptionalValue(property, Integer.class).orElse(fallback);
         if (failures < 1 || failures > 1000) {
-            throw new IllegalStateException("KEYWARDEN_SIGN_IN_LOCKOUT_FAILURES must be 1 to 1000, not " + failures);
+            throw new IllegalStateException(property + " must be 1 to 1000, not " + failures);
         }
         return failures;
     }
@@ -102,5 +106,25 @@ public class KeywardenSettings {
     /** How long a locked user name stays locked ({@code KEYWARDEN_SIGN_IN_LOCKOUT_MINUTES}). Default 15 minutes. */
     public java.time.Duration signInLockoutDuration() {
         return minutes("keywarden.sign.in.lockout.minutes", 15);
+    }
+
+    /** How many failed self-service lookups lock the user's self-service ({@code KEYWARDEN_SELF_SERVICE_LOCKOUT_FAILURES}). Default 5. */
+    public int selfServiceLockoutFailures() {
+        return count("keywarden.self.service.lockout.failures", 5);
+    }
+
+    /** Within how long those failures count ({@code KEYWARDEN_SELF_SERVICE_LOCKOUT_WINDOW_MINUTES}). Default 15 minutes. */
+    public java.time.Duration selfServiceLockoutWindow() {
+        return minutes("keywarden.self.service.lockout.window.minutes", 15);
+    }
+
+    /** How long a locked-out user's self-service stays locked ({@code KEYWARDEN_SELF_SERVICE_LOCKOUT_MINUTES}). Default 15 minutes. */
+    public java.time.Duration selfServiceLockoutDuration() {
+        return minutes("keywarden.self.service.lockout.minutes", 15);
+    }
+
+    /** A directory setting ({@code keywarden.ldap.<name>}, i.e. {@code KEYWARDEN_LDAP_<NAME>}), if set. */
+    public Optional<String> ldap(String name) {
+        return config().getOptionalValue("keywarden.ldap." + name, String.class).map(String::strip).filter(s -> !s.isEmpty());
     }
 }

@@ -11,7 +11,7 @@ import org.keywarden.platform.control.Violation;
  * helpdesk portal): a reason from {@link DriveUnlockReason}, with free text for OTHER; a helpdesk user
  * must name the end user as {@code DOMAIN\name}; only advanced helpdesk and administrators get key packages.
  */
-final class DisclosureRules {
+public final class DisclosureRules {
 
     static final int MAX_REASON_TEXT = 1000;
     static final int MAX_END_USER = 256;
@@ -44,7 +44,7 @@ final class DisclosureRules {
     }
 
     /** Free text: required for OTHER, at most {@value #MAX_REASON_TEXT} characters, line breaks allowed. */
-    static void checkReasonText(boolean required, String text, List<Violation> violations) {
+    public static void checkReasonText(boolean required, String text, List<Violation> violations) {
         if (required && (text == null || text.isBlank())) {
             violations.add(new Violation("reasonText", "is required when the reason is OTHER"));
         } else if (text != null && (text.length() > MAX_REASON_TEXT || hasControlCharacters(text, true))) {

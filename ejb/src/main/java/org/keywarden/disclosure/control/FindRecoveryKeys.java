@@ -25,7 +25,7 @@ public class FindRecoveryKeys {
 
     /** {@code hexDigits}: 8 to 32 hex digits, upper case, without hyphens. */
     public List<KeyListing> byKeyIdPrefix(String hexDigits) {
-        String prefix = hyphenated(hexDigits);
+        String prefix = KeyIds.hyphenated(hexDigits);
         return em.createQuery(SELECT + "k.keyIdPrefix = :first8 AND k.recoveryKeyId LIKE :prefix "
                         + "ORDER BY k.escrowedAt DESC", KeyListing.class)
                 .setParameter("first8", hexDigits.substring(0, 8))
@@ -44,17 +44,5 @@ public class FindRecoveryKeys {
         return !em.createQuery("SELECT k.recoveryKeyId FROM RecoveryKey k WHERE k.recoveryKeyId = :id "
                         + "AND k.sealedKeyPackage IS NOT NULL", String.class)
                 .setParameter("id", recoveryKeyId).getResultList().isEmpty();
-    }
-
-    /** 0A1B2C3D4E5F... as stored: 0A1B2C3D-4E5F-... */
-    static String hyphenated(String hex) {
-        StringBuilder out = new StringBuilder(36);
-        for (int i = 0; i < hex.length(); i++) {
-            if (i == 8 || i == 12 || i == 16 || i == 20) {
-                out.append('-');
-            }
-            out.append(hex.charAt(i));
-        }
-        return out.toString();
     }
 }

@@ -82,6 +82,10 @@ public class ManageUsers {
             return Optional.empty();
         }
         AppUser user = found.get();
+        if (user.isDirectoryUser() && (password != null || known != null)) {
+            throw new org.keywarden.platform.control.InvalidInput(List.of(new Violation(password != null ? "password" : "roles",
+                    "of a directory user come from the directory (its password, its groups) and cannot be set here")));
+        }
         boolean staysAdmin = (known == null ? user.getRoles() : known).contains(Roles.ADMIN)
                 && !(disabled == null ? user.isDisabled() : disabled);
         if (!staysAdmin && isEnabledAdmin(user) && otherEnabledAdministrators(user) == 0) {
@@ -129,7 +133,7 @@ public class ManageUsers {
     }
 
     static UserView view(AppUser u) {
-        return new UserView(u.getUsername(), u.getRoles().stream().sorted().toList(), u.isDisabled(), "BUILT_IN",
+        return new UserView(u.getUsername(), u.getRoles().stream().sorted().toList(), u.isDisabled(), u.getSource(),
                 u.getCreatedAt(), u.getLastSignInAt());
     }
 }

@@ -8,6 +8,9 @@ public final class Roles {
     public static final String ADVANCED_HELPDESK = "ADVANCED_HELPDESK";
     public static final String REPORT_VIEWER = "REPORT_VIEWER";
 
+    /** Every role there is. */
+    public static final java.util.Set<String> ALL = java.util.Set.of(ADMIN, HELPDESK, ADVANCED_HELPDESK, REPORT_VIEWER);
+
     private Roles() {
     }
 }

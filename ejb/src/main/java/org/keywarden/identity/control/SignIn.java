@@ -47,7 +47,13 @@ public class SignIn {
     AuditTrail audit;
 
     @Inject
-    org.keywarden.config.control.KeywardenSettings settings;
+    Directory directory;
+
+    @Inject
+    DirectoryUsers directoryUsers;
+
+    @Inject
+    org.keywarden.settings.control.LiveSettings settings;
 
     public SignInResult signIn(String username, char[] password, SignInChannel channel, String sourceAddress) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -60,6 +66,9 @@ public class SignIn {
         }
         Optional<AppUser> user = em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class)
                 .setParameter("username", username).getResultStream().findFirst();
+        if (directory.isConfigured() && (user.isEmpty() || user.get().isDirectoryUser())) {
+            return throughDirectory(username, password, channel, caller, now);
+        }
         boolean remembered = user.isPresent() && hashes.isRemembered(password, user.get().getPasswordHash());
         boolean valid;
         try {
@@ -80,6 +89,33 @@ public class SignIn {
         return new SignInResult(SignInOutcome.SIGNED_IN, user.get().getUsername(), user.get().getRoles());
     }
 
+    /**
+     * A user of the directory: it checks the password (and refuses disabled or locked accounts); a failure
+     * counts towards the lockout like any other; a directory that cannot be reached is no failure of the
+     * user's (DIRECTORY_UNAVAILABLE), and built-in users are not affected by it.
+     */
+    private SignInResult throughDirectory(String username, char[] password, SignInChannel channel, Caller caller,
+            Instant now) {
+        DirectoryAnswer answer = directory.authenticate(username, password);
+        if (answer.outcome() == DirectoryAnswer.Outcome.UNAVAILABLE) {
+            audit.recordSeparately(AuditRecord.failure(caller, ACTION, null, channel + ": the directory cannot be reached"));
+            return SignInResult.refused(SignInOutcome.DIRECTORY_UNAVAILABLE);
+        }
+        if (answer.outcome() == DirectoryAnswer.Outcome.INVALID) {
+            return failed(username, caller, channel, now);
+        }
+        Set<String> roles = directory.rolesOf(answer.user());
+        Optional<AppUser> user = directoryUsers.remember(answer.user(), roles, now);
+        if (user.isEmpty()) {
+            return failed(username, caller, channel, now);
+        }
+        throttles.clear(username);
+        throttles.signedIn(user.get().getUsername(), now);
+        audit.recordSeparately(new AuditRecord(caller, ACTION, Outcome.SUCCESS, null, null, null, null,
+                channel + ", directory user " + user.get().getUsername() + ", roles " + new java.util.TreeSet<>(roles)));
+        return new SignInResult(SignInOutcome.SIGNED_IN, user.get().getUsername(), roles);
+    }
+
     /** The roles of a signed-in portal user now, or empty when the user was disabled or removed since. */
     public Optional<Set<String>> currentRoles(String username) {
         return em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class).setParameter("username", username)
@@ -92,7 +128,7 @@ public class SignIn {
     }
 
     private SignInResult failed(String username, Caller caller, SignInChannel channel, Instant now) {
-        SignInPolicy policy = SignInPolicy.of(settings);
+        LockoutPolicy policy = settings.current().signInLockout().policy();
         boolean lockedNow;
         try {
             lockedNow = throttles.recordFailure(username, now, policy);

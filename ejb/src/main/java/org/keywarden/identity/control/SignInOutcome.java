@@ -7,5 +7,7 @@ public enum SignInOutcome {
     /** Too many failures for this user name lately: refused without looking at the password. */
     LOCKED,
     /** Too many password checks in flight on this node: try again in a moment. */
-    BUSY
+    BUSY,
+    /** The directory cannot be reached (or its settings are broken): directory users cannot sign in now. */
+    DIRECTORY_UNAVAILABLE
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.Locale;
 import org.keywarden.identity.entity.AppUser;
 import org.keywarden.identity.entity.SignInThrottle;
 
@@ -22,10 +21,8 @@ public class SignInThrottles {
     @PersistenceContext
     EntityManager em;
 
-    /** User names compare without case, as Windows and directories do. */
     static String keyOf(String username) {
-        String key = username.toLowerCase(Locale.ROOT);
-        return key.length() <= 256 ? key : key.substring(0, 256);
+        return FailureCounts.keyOf(username);
     }
 
     /** Failures counted for the name now: -1 when it is locked. */
@@ -44,16 +41,8 @@ public class SignInThrottles {
     }
 
     /** Counts a failure; whether it locked the name just now. */
-    public boolean recordFailure(String username, Instant now, SignInPolicy policy) {
-        String key = keyOf(username);
-        SignInThrottle throttle = em.find(SignInThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (throttle == null) {
-            throttle = new SignInThrottle(key, now);
-            em.persist(throttle);
-        }
-        boolean locked = throttle.fail(now, policy.failures(), policy.window(), policy.lockFor());
-        em.flush();
-        return locked;
+    public boolean recordFailure(String username, Instant now, LockoutPolicy policy) {
+        return FailureCounts.fail(em, SignInThrottle.class, key -> new SignInThrottle(key, now), username, now, policy);
     }
 
     /** A successful sign-in: earlier failures no longer count, and the user's last sign-in moves. */

@@ -14,7 +14,7 @@ final class UserRules {
 
     static final int MIN_PASSWORD = 12;
     static final int MAX_PASSWORD = 1000;
-    static final Set<String> ROLES = Set.of(Roles.HELPDESK, Roles.ADVANCED_HELPDESK, Roles.REPORT_VIEWER, Roles.ADMIN);
+    static final Set<String> ROLES = Roles.ALL;
     /** {@code helpdesk1} or {@code CORP\alice}: letters, digits, dot, dash, underscore, at; a domain part before one backslash. */
     private static final Pattern NAME = Pattern.compile("([\\p{L}\\p{N}][\\p{L}\\p{N}.\\-]{0,63}\\\\)?[\\p{L}\\p{N}._@\\-]{1,190}");
 

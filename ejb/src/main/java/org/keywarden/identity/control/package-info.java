@@ -1,2 +1,2 @@
-/** Who may use the portals and the admin API: the built-in user store behind Jakarta Security. */
+/** Who may use the portals and the admin API: built-in users and directory (LDAP, Active Directory) users, one sign-in with lockout and audit. */
 package org.keywarden.identity.control;

@@ -31,4 +31,12 @@ public class StoredSettings {
             em.persist(setting);
         }
     }
+
+    /** Removes the setting, if it is stored. */
+    public void remove(String name) {
+        Setting setting = em.find(Setting.class, name, LockModeType.PESSIMISTIC_WRITE);
+        if (setting != null) {
+            em.remove(setting);
+        }
+    }
 }

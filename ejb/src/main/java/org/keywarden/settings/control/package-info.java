@@ -1,2 +1,2 @@
-/** Reading and changing server-wide settings stored in the database. */
+/** Server-wide settings stored in the database: the branding and the times and lockouts administrators change at run time. */
 package org.keywarden.settings.control;

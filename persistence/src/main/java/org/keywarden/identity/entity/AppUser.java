@@ -44,6 +44,19 @@ public class AppUser {
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
 
+    /** BUILT_IN (a password Keywarden checks) or DIRECTORY (signed in through LDAP; the hash matches no password). */
+    @Column(name = "source", nullable = false, length = 16)
+    private String source = BUILT_IN;
+
+    /** A directory user's user principal name (alice@corp.example), which agents may report instead of DOMAIN\\name. */
+    @Column(name = "user_principal_name", length = 256)
+    private String userPrincipalName;
+
+    public static final String BUILT_IN = "BUILT_IN";
+    public static final String DIRECTORY = "DIRECTORY";
+    /** The password hash of a directory user: no PBKDF2 hash, so no password ever matches it here. */
+    public static final String NO_PASSWORD = "!directory";
+
     protected AppUser() {
     }
 
@@ -61,6 +74,27 @@ public class AppUser {
     public boolean isDisabled() { return disabled; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getLastSignInAt() { return lastSignInAt; }
+    public String getSource() { return source; }
+    public String getUserPrincipalName() { return userPrincipalName; }
+
+    public boolean isDirectoryUser() {
+        return DIRECTORY.equals(source);
+    }
+
+    /** A user the directory vouched for, as of its latest sign-in. */
+    public static AppUser fromDirectory(String id, String username, String userPrincipalName, Set<String> roles,
+            Instant at) {
+        AppUser user = new AppUser(id, username, NO_PASSWORD, roles, at);
+        user.source = DIRECTORY;
+        user.userPrincipalName = userPrincipalName;
+        return user;
+    }
+
+    /** What the directory says at this sign-in: its groups' roles and the user principal name. */
+    public void refreshFromDirectory(Set<String> newRoles, String newUserPrincipalName) {
+        this.roles = String.join(",", newRoles);
+        this.userPrincipalName = newUserPrincipalName;
+    }
 
     public void changeRoles(Set<String> newRoles) {
         this.roles = String.join(",", newRoles);

@@ -15,7 +15,7 @@ public class Setting {
     @Column(name = "setting_name", length = 128)
     private String name;
 
-    @Column(name = "setting_value", nullable = false, length = 1000)
+    @Column(name = "setting_value", nullable = false, length = 4000)
     private String value;
 
     @Column(name = "changed_at", nullable = false)

@@ -8,8 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Locale;
 import org.keywarden.disclosure.control.FindRecoveryKeys;
+import org.keywarden.disclosure.control.KeyIds;
 import org.keywarden.platform.boundary.FieldError;
 import org.keywarden.platform.boundary.ProblemException;
 
@@ -31,11 +31,8 @@ public class KeySearchResource {
             throw ProblemException.invalid(List.of(new FieldError("keyId", "give either keyId or hostname")));
         }
         if (keyId != null) {
-            String hex = keyId.replaceAll("[{}\\-]", "").toUpperCase(Locale.ROOT);
-            if (!hex.matches("[0-9A-F]{8,32}")) {
-                throw ProblemException.invalid(List.of(new FieldError("keyId",
-                        "must be the first 8 to 32 hex digits of the recovery key ID")));
-            }
+            String hex = KeyIds.hexDigits(keyId).orElseThrow(() -> ProblemException.invalid(List.of(
+                    new FieldError("keyId", "must be the first 8 to 32 hex digits of the recovery key ID"))));
             return new KeysResponse(find.byKeyIdPrefix(hex));
         }
         if (hostname.isBlank() || hostname.length() > 255 || hostname.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.Optional;
 import org.keywarden.disclosure.control.FindRecoveryKeys;
+import org.keywarden.disclosure.control.KeyIds;
 import org.keywarden.disclosure.control.KeyListing;
 import org.keywarden.helpdesk.control.DeviceListing;
 import org.keywarden.helpdesk.control.FindDevices;

@@ -20,6 +20,7 @@ import org.keywarden.platform.control.InvalidInput;
 import org.keywarden.platform.control.NotPermitted;
 import org.keywarden.platform.control.Violation;
 import org.keywarden.portal.boundary.PortalMessages;
+import org.keywarden.portal.boundary.ShownKey;
 
 /**
  * {@code /helpdesk/recover?key=}: the helpdesk gives a reason, the end user and free text; the key is

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
-import org.keywarden.config.control.KeywardenSettings;
+import org.keywarden.settings.control.LiveSettings;
 import org.keywarden.identity.control.SignIn;
 import org.keywarden.identity.control.SignInChannel;
 import org.keywarden.identity.control.SignInOutcome;
@@ -42,7 +42,7 @@ public class KeywardenAuthentication implements HttpAuthenticationMechanism {
     PortalSession portal;
 
     @Inject
-    KeywardenSettings settings;
+    LiveSettings settings;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -86,7 +86,7 @@ public class KeywardenAuthentication implements HttpAuthenticationMechanism {
         if (result.outcome() == SignInOutcome.INVALID) {
             return challenge(response, context);
         }
-        return refuse(response, result.outcome(), settings.signInLockoutDuration().toSeconds());
+        return refuse(response, result.outcome(), settings.current().signInLockout().policy().lockFor().toSeconds());
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
@@ -94,12 +94,18 @@ public class KeywardenAuthentication implements HttpAuthenticationMechanism {
         return context.responseUnauthorized();
     }
 
-    /** 429 for a locked user name or a node busy with password checks; the client may retry later. */
+    /**
+     * 429 for a locked user name or a node busy with password checks, 503 while the directory cannot be
+     * reached (for directory users only); the client may retry later.
+     */
     private static AuthenticationStatus refuse(HttpServletResponse response, SignInOutcome outcome, long lockSeconds) {
-        response.setHeader("Retry-After", outcome == SignInOutcome.LOCKED ? String.valueOf(lockSeconds) : "1");
+        boolean directory = outcome == SignInOutcome.DIRECTORY_UNAVAILABLE;
+        response.setHeader("Retry-After", outcome == SignInOutcome.LOCKED ? String.valueOf(lockSeconds)
+                : directory ? "30" : "1");
         try {
-            response.sendError(429, outcome == SignInOutcome.LOCKED
+            response.sendError(directory ? 503 : 429, outcome == SignInOutcome.LOCKED
                     ? "Too many failed sign-ins for this user name; try again later"
+                    : directory ? "The directory (LDAP) cannot be reached to check this user's password; try again later"
                     : "Too many sign-ins in progress; try again in a moment");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

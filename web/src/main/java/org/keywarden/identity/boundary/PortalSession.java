@@ -11,7 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
-import org.keywarden.config.control.KeywardenSettings;
+import org.keywarden.settings.control.LiveSettings;
 import org.keywarden.identity.control.SignIn;
 import org.keywarden.identity.control.SignInResult;
 
@@ -32,7 +32,7 @@ public class PortalSession {
     SignIn signIn;
 
     @Inject
-    KeywardenSettings settings;
+    LiveSettings settings;
 
     AuthenticationStatus signIn(UsernamePasswordCredential credential, HttpServletRequest request,
             HttpMessageContext context) {
@@ -46,7 +46,7 @@ public class PortalSession {
         HttpSession session = request.getSession(true);
         request.changeSessionId();
         session.setAttribute(ACCOUNT, result.username());
-        session.setMaxInactiveInterval((int) Math.max(1, settings.sessionIdle().toSeconds()));
+        session.setMaxInactiveInterval((int) Math.max(1, settings.current().sessionIdle().toSeconds()));
         return context.notifyContainerAboutLogin(result.username(), result.roles());
     }
 

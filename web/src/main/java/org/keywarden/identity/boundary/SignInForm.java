@@ -13,7 +13,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.keywarden.config.control.KeywardenSettings;
+import org.keywarden.settings.control.LiveSettings;
 import org.keywarden.identity.control.SignInOutcome;
 import org.keywarden.portal.boundary.PortalMessages;
 
@@ -33,7 +33,7 @@ public class SignInForm {
     FacesContext faces;
 
     @Inject
-    KeywardenSettings settings;
+    LiveSettings settings;
 
     private String username;
     private String password;
@@ -56,9 +56,10 @@ public class SignInForm {
         }
         Object outcome = request.getAttribute(PortalSession.OUTCOME);
         if (outcome == SignInOutcome.LOCKED) {
-            PortalMessages.error(faces, null, "signin.locked", settings.signInLockoutDuration().toMinutes());
+            PortalMessages.error(faces, null, "signin.locked", settings.current().signInLockout().policy().lockFor().toMinutes());
         } else {
-            PortalMessages.error(faces, null, outcome == SignInOutcome.BUSY ? "signin.busy" : "signin.invalid");
+            PortalMessages.error(faces, null, outcome == SignInOutcome.BUSY ? "signin.busy"
+                    : outcome == SignInOutcome.DIRECTORY_UNAVAILABLE ? "signin.directoryUnavailable" : "signin.invalid");
         }
     }
 

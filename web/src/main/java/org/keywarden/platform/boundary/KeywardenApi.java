@@ -45,6 +45,8 @@ public class KeywardenApi extends Application {
                 CertificatesResource.class,
                 UsersResource.class,
                 RotationResource.class,
+                org.keywarden.device.boundary.DeviceUsersResource.class,
+                org.keywarden.settings.boundary.SettingsResource.class,
                 AuditResource.class,
                 DeviceAuthentication.class,
                 BodySizeLimit.class,
@@ -56,6 +58,7 @@ public class KeywardenApi extends Application {
                 RefusalMappers.NotPermittedMapper.class,
                 RefusalMappers.AccessDeniedMapper.class,
                 RefusalMappers.ConflictMapper.class,
+                RefusalMappers.NotFoundMapper.class,
                 WebApplicationExceptionMapper.class,
                 UnexpectedExceptionMapper.class);
     }

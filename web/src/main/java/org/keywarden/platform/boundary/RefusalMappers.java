@@ -6,9 +6,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.keywarden.platform.control.Conflict;
 import org.keywarden.platform.control.InvalidInput;
+import org.keywarden.platform.control.NotFound;
 import org.keywarden.platform.control.NotPermitted;
 
-/** The control layer's refusals as problem+json: invalid input 400 naming the fields, a missing right 403, a clash with what is stored 409. */
+/** The control layer's refusals as problem+json: invalid input 400 naming the fields, a missing right 403, a clash with what is stored 409, something named that does not exist 404. */
 public final class RefusalMappers {
 
     private RefusalMappers() {
@@ -36,6 +37,14 @@ public final class RefusalMappers {
         @Override
         public Response toResponse(Conflict conflict) {
             return Problems.of(409, "Conflict", conflict.getMessage());
+        }
+    }
+
+    @Provider
+    public static class NotFoundMapper implements ExceptionMapper<NotFound> {
+        @Override
+        public Response toResponse(NotFound missing) {
+            return Problems.of(404, "Not Found", missing.getMessage());
         }
     }
 

@@ -41,7 +41,7 @@ public class ErrorAnswers extends HttpServlet {
         String detail = switch (status) {
             case 401 -> "Sign in as a user with the right role (HTTP Basic over HTTPS for the API)";
             case 403 -> "Your roles do not allow this";
-            case 429 -> request.getAttribute("jakarta.servlet.error.message") instanceof String m && !m.isBlank()
+            case 429, 503 -> request.getAttribute("jakarta.servlet.error.message") instanceof String m && !m.isBlank()
                     ? m : "Try again later";
             default -> title;
         };

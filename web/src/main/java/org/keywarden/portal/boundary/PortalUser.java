@@ -5,7 +5,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.keywarden.config.control.KeywardenSettings;
+import org.keywarden.settings.control.LiveSettings;
 import org.keywarden.identity.control.Roles;
 
 /** The signed-in user as the layout shows them: name, which parts of the portal they may open, the idle timer. */
@@ -17,7 +17,7 @@ public class PortalUser {
     FacesContext faces;
 
     @Inject
-    KeywardenSettings settings;
+    LiveSettings settings;
 
     private ExternalContext external() {
         return faces.getExternalContext();
@@ -49,7 +49,7 @@ public class PortalUser {
 
     /** Seconds of inactivity after which the session ends; the page warns 60 seconds before. */
     public long getIdleSeconds() {
-        return Math.max(1, settings.sessionIdle().toSeconds());
+        return Math.max(1, settings.current().sessionIdle().toSeconds());
     }
 
     /** The start page for this user's roles. */

@@ -1,10 +1,10 @@
-package org.keywarden.helpdesk.boundary;
+package org.keywarden.portal.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.keywarden.config.control.KeywardenSettings;
+import org.keywarden.settings.control.LiveSettings;
 import org.keywarden.disclosure.control.DisclosedKey;
 import org.keywarden.disclosure.control.KeyListing;
 
@@ -17,12 +17,12 @@ import org.keywarden.disclosure.control.KeyListing;
 public class ShownKey {
 
     @Inject
-    KeywardenSettings settings;
+    LiveSettings settings;
 
     private DisclosedKey key;
     private KeyListing listing;
 
-    void show(DisclosedKey disclosed, KeyListing where) {
+    public void show(DisclosedKey disclosed, KeyListing where) {
         this.key = disclosed;
         this.listing = where;
     }
@@ -42,7 +42,7 @@ public class ShownKey {
     }
 
     public long getAutoHideSeconds() {
-        return Math.max(1, settings.keyAutoHide().toSeconds());
+        return Math.max(1, settings.current().keyAutoHide().toSeconds());
     }
 
     /** Minutes, for the page's message (which formats the number in the page's language). */

@@ -1,0 +1,2 @@
+-- Settings an administrator edits in the portal hold texts (the self-service notice) of up to 4,000 characters.
+ALTER TABLE keywarden_setting ALTER COLUMN setting_value NVARCHAR(4000) NOT NULL;
