@@ -134,15 +134,15 @@ public class SelfServiceTiming {
     static String escrowedKey(String enrollmentSecret, String user) throws Exception {
         HttpResponse<String> enrolled = API.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/devices"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"enrollmentSecret\": \"" + enrollmentSecret + "\", \"hostname\": \"PC-TIMING-"
+                        "{\"enrollmentSecret\": \"" + enrollmentSecret + "\", \"domain\": \"CORP\", \"hostname\": \"PC-TIMING-"
                                 + UUID.randomUUID().toString().substring(0, 6) + "\", \"users\": [\""
-                                + user.replace("\\", "\\\\") + "\"]}")), HttpResponse.BodyHandlers.ofString());
+                                + user.replace("\\", "\\\\") + "\"]}")).build(), HttpResponse.BodyHandlers.ofString());
         String deviceId = field(enrolled.body(), "deviceId"), token = field(enrolled.body(), "deviceToken");
         String keyId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         HttpResponse<String> escrowed = API.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/devices/" + deviceId
                         + "/recovery-keys")).header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"volumeId\": \"" + UUID.randomUUID() + "\", \"volumeType\": \"OS\", "
-                        + "\"recoveryKeyId\": \"" + keyId + "\", \"recoveryPassword\": \"" + recoveryPassword() + "\"}")),
+                        + "\"recoveryKeyId\": \"" + keyId + "\", \"recoveryPassword\": \"" + recoveryPassword() + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (escrowed.statusCode() != 201) {
             throw new IllegalStateException("escrow: " + escrowed.statusCode() + " " + escrowed.body());

@@ -161,6 +161,41 @@ class TheRecoveryAuditShowsAndProvesEveryDisclosureIT {
                 key.get("recoveryKeyId")), "not marked disclosed either");
     }
 
+    @Test
+    void aSelfServiceDisclosureIsListedAsSelfServiceAndFailsClosedWithoutItsAuditEvent() throws Exception {
+        TestUsers.User user = SelfServiceUsers.create();
+        TestDevice device = SelfServiceUsers.deviceOf(user);
+        Map<String, String> listed = device.escrowNewKey("OS");
+        Map<String, String> unwritable = device.escrowNewKey("FIXED");
+        try (Browser browser = Browser.open()) {
+            SelfServicePage.signIn(browser, user).lookUp(listed.get("recoveryKeyId").substring(0, 8));
+            new RecoveredKeyPage(browser);
+            SelfServicePage.open(browser).accept()
+                    .keyId(unwritable.get("recoveryKeyId").substring(0, 8)).reason("OS_FILES_MODIFIED");
+            boolean postgres = "postgresql".equals(System.getProperty("keywarden.test.db"));
+            update("ALTER TABLE audit_event ADD CONSTRAINT kw_test_unwritable CHECK (event_id < 0) "
+                    + (postgres ? "NOT VALID" : "NOCHECK"));
+            try {
+                browser.clickAndWait(browser.find("#recover\\:submit"));
+                assertFalse(browser.has("#shown-key"), "a key shown without its audit event");
+                assertFalse(browser.source().contains(unwritable.get("recoveryPassword").substring(0, 13)));
+            } finally {
+                update("ALTER TABLE audit_event DROP CONSTRAINT kw_test_unwritable");
+            }
+        }
+        assertEquals("ACTIVE", Database.text("SELECT state FROM recovery_key WHERE recovery_key_id = ?",
+                unwritable.get("recoveryKeyId")), "not marked disclosed either");
+        Http.Reply events = audit("/audit?source=SELF_SERVICE&endUser=" + java.net.URLEncoder.encode(user.username(),
+                java.nio.charset.StandardCharsets.UTF_8) + "&outcome=SUCCESS", "application/json");
+        assertEquals(200, events.status(), events::toString);
+        List<JsonObject> found = events.json().getJsonArray("events").getValuesAs(JsonObject.class);
+        assertEquals(1, found.size(), events::toString);
+        assertEquals(listed.get("recoveryKeyId"), found.get(0).getString("recoveryKeyId"));
+        assertEquals("user:" + user.username(), found.get(0).getString("actor"));
+        assertEquals("KEY_DISCLOSED", found.get(0).getString("action"));
+        assertTrue(verification().getBoolean("intact"));
+    }
+
     private static JsonObject verification() {
         Http.Reply reply = audit("/audit/verification", "application/json");
         assertEquals(200, reply.status(), reply::toString);
