@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.naming.AuthenticationException;
 import javax.naming.NamingEnumeration;
@@ -33,6 +35,11 @@ public class Directory {
     @Inject
     KeywardenSettings settings;
 
+    /** Directory checks in flight on this node at most, so that a flood of sign-ins cannot flood the directory. */
+    static final int MAX_IN_FLIGHT = 16;
+    static final long WAIT_MILLIS = 500;
+
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private Optional<DirectoryConfiguration> configuration;
     private DirectoryConnections connections;
 
@@ -67,6 +74,24 @@ public class Directory {
      * empty password is refused before any bind (LDAP takes it as an unauthenticated bind).
      */
     DirectoryAnswer authenticate(String name, char[] password) {
+        boolean acquired;
+        try {
+            acquired = inFlight.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            return DirectoryAnswer.BUSY;
+        }
+        try {
+            return check(name, password);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private DirectoryAnswer check(String name, char[] password) {
         if (configuration.isEmpty()) {
             return unavailable("its settings are broken: " + misconfigured);
         }

@@ -101,6 +101,9 @@ public class SignIn {
             audit.recordSeparately(AuditRecord.failure(caller, ACTION, null, channel + ": the directory cannot be reached"));
             return SignInResult.refused(SignInOutcome.DIRECTORY_UNAVAILABLE);
         }
+        if (answer.outcome() == DirectoryAnswer.Outcome.BUSY) {
+            return SignInResult.refused(SignInOutcome.BUSY);
+        }
         if (answer.outcome() == DirectoryAnswer.Outcome.INVALID) {
             return failed(username, caller, channel, now);
         }
