@@ -175,9 +175,30 @@ class BadInputCorpusIT {
         }
         // enrollment: hostname rules (the body above has none: a valid one is added per case)
         for (String hostname : List.of("", "   ", "x".repeat(256), "PC\u0000", "PC\n1", "PC\t", "\u0007",
-                "PC\u007f")) {
+                "PC\u007f", "PC-\u202eEXE", "PC\u2066-1", "PC\u200b1", "PC\ufeff", "PC\u0085")) {
             corpus.add(withField("POST", "/devices", null, enroll, "hostname", Json.createValue(hostname), "hostname"));
         }
+        // names that could pass for others (bidirectional overrides, zero-width, C1 controls) in every identifier
+        for (String deceptive : List.of("CORP\u202e", "CO\u200dRP", "CORP\u0090")) {
+            corpus.add(withField("POST", "/devices", null, enroll, "domain", Json.createValue(deceptive), "domain"));
+            corpus.add(withField("POST", "/devices", null, enroll, "users",
+                    Json.createArrayBuilder().add("CORP\\" + deceptive).build(), "users[0]"));
+            corpus.add(withField("POST", device.path("/recovery-keys"), device.token, escrow, "driveLetter",
+                    Json.createValue("C:" + deceptive), "driveLetter"));
+            corpus.add(withField("POST", device.path("/status"), device.token, status, "users",
+                    Json.createArrayBuilder().add(deceptive).build(), "users[0]"));
+        }
+        // an unpaired surrogate (sent as a JSON escape: it cannot be UTF-8), and a key given twice
+        String enrollBody = Json.createObjectBuilder(enroll).add("hostname", "PC-SURROGATE").build().toString();
+        corpus.add(new Case("enroll hostname with an unpaired surrogate", send("POST", "/devices", null,
+                enrollBody.replace("PC-SURROGATE", "PC\\ud800")), "hostname"));
+        corpus.add(new Case("enroll with hostname twice", send("POST", "/devices", null,
+                enrollBody.replace("\"hostname\":\"PC-SURROGATE\"", "\"hostname\":\"PC-ONE\",\"hostname\":\"PC-TWO\"")),
+                "hostname"));
+        String escrowBody = escrow.toString();
+        corpus.add(new Case("escrow with recoveryPassword twice", send("POST", device.path("/recovery-keys"), device.token,
+                escrowBody.substring(0, escrowBody.length() - 1) + ",\"recoveryPassword\":\""
+                        + Secrets.recoveryPassword() + "\"}"), "recoveryPassword"));
         // passwords and GUIDs
         for (String password : BAD_PASSWORDS) {
             corpus.add(withField("POST", device.path("/recovery-keys"), device.token, escrow, "recoveryPassword",

@@ -67,8 +67,9 @@ public class PendingActions {
         List<DeviceAction> actions = new ArrayList<>();
         for (KeySummary key : records.keys().values()) {
             escrowed.add(key.recoveryKeyId());
-            if (key.rotationRequestedAt() != null
-                    && (key.state() == KeyState.ACTIVE || key.state() == KeyState.DISCLOSED)) {
+            // a superseded key with a rotation request was disclosed while its protector may still be on the disk
+            if (key.rotationRequestedAt() != null && (key.state() == KeyState.ACTIVE
+                    || key.state() == KeyState.DISCLOSED || key.state() == KeyState.SUPERSEDED)) {
                 actions.add(new DeviceAction(DeviceAction.ROTATE_RECOVERY_KEY, guidOfVolume.get(key.volumeId()),
                         key.recoveryKeyId()));
             }

@@ -109,11 +109,17 @@ public class RecoveryKey {
         this.verifiedRemovedAt = at;
     }
 
-    /** Shown to someone: the key must be rotated. A superseded key keeps its state. */
+    /**
+     * Shown to someone: the key must be rotated. A superseded key keeps its state, but its protector may
+     * still be on the disk (the device has not reported it gone): it is asked to be rotated too, until the
+     * device replaces it or its status shows it removed.
+     */
     public void disclose(Instant at) {
         disclosedAt = at;
         if (state == KeyState.ACTIVE) {
             state = KeyState.DISCLOSED;
+            requestRotation(at);
+        } else if (state == KeyState.SUPERSEDED) {
             requestRotation(at);
         }
     }

@@ -60,7 +60,7 @@ public class StatusResource {
             }
             return new VolumeReport(guid,
                     v.oneOf("volumeType", VolumeType.class, true),
-                    v.text("driveLetter", false, 256),
+                    v.identifier("driveLetter", false, 256),
                     v.text("encryptionMethod", false, 64),
                     v.text("conversionStatus", false, 64),
                     v.text("protectionStatus", false, 64),

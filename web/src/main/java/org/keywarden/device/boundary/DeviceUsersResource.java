@@ -47,7 +47,7 @@ public class DeviceUsersResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response associate(@PathParam("deviceId") String deviceId, InputStream body) {
         RequestFields fields = new RequestFields(JsonBodies.readObject(body));
-        String principal = fields.text("principal", true, 256);
+        String principal = fields.identifier("principal", true, 256);
         fields.throwIfInvalid();
         String id = device(deviceId);
         boolean added = associations.associate(id, principal, AuditSource.API, servletRequest.getRemoteAddr());

@@ -36,8 +36,8 @@ public class DevicesResource {
         RequestFields fields = new RequestFields(JsonBodies.readObject(body));
         EnrollCommand command = new EnrollCommand(
                 fields.text("enrollmentSecret", true, 1000),
-                fields.text("hostname", true, 255),
-                fields.text("domain", true, 256),
+                fields.identifier("hostname", true, 255),
+                fields.identifier("domain", true, 256),
                 fields.text("serialNumber", false, 256),
                 fields.text("osVersion", false, 256),
                 fields.texts("users", 100, 256),

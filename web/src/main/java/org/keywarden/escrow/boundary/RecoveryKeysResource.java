@@ -60,7 +60,7 @@ public class RecoveryKeysResource {
     private static EscrowCommand parse(RequestFields fields) {
         String volumeGuid = fields.guid("volumeId", true);
         VolumeType volumeType = fields.oneOf("volumeType", VolumeType.class, true);
-        String driveLetter = fields.text("driveLetter", false, 256);
+        String driveLetter = fields.identifier("driveLetter", false, 256);
         String recoveryKeyId = fields.guid("recoveryKeyId", true);
         RecoveryPassword password = null;
         String rawPassword = fields.text("recoveryPassword", true, 100);

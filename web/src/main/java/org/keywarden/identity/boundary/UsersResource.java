@@ -56,7 +56,7 @@ public class UsersResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
         RequestFields fields = new RequestFields(JsonBodies.readObject(body));
-        String username = fields.text("username", true, 1000);
+        String username = fields.identifier("username", true, 1000);
         String password = fields.text("password", true, 100_000);
         List<String> roles = fields.texts("roles", 10, 64);
         fields.throwIfInvalid();

@@ -84,6 +84,24 @@ public final class RequestFields {
             reject(name, "must not contain control characters");
             return null;
         }
+        if (TextRules.hasLoneSurrogate(value)) {
+            reject(name, "must not contain unpaired surrogates (not Unicode text)");
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * A name that identifies something (hostname, domain, user name, drive letter): {@link #text} without
+     * C1 controls, bidirectional overrides and isolates, or zero-width characters, which make one name
+     * look like another.
+     */
+    public String identifier(String name, boolean required, int maxLength) {
+        String value = text(name, required, maxLength);
+        if (value != null && TextRules.hasDeceptiveCharacters(value)) {
+            reject(name, "must not contain invisible, bidirectional-override or C1 control characters");
+            return null;
+        }
         return value;
     }
 
@@ -198,8 +216,10 @@ public final class RequestFields {
                 return null;
             }
             String value = s.getString();
-            if (value.isBlank() || value.length() > maxLength || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                reject(item.path, "must be 1 to " + maxLength + " characters without control characters");
+            if (value.isBlank() || value.length() > maxLength || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
+                    || TextRules.hasLoneSurrogate(value) || TextRules.hasDeceptiveCharacters(value)) {
+                reject(item.path, "must be 1 to " + maxLength + " characters of text without control, invisible or "
+                        + "bidirectional-override characters");
                 return null;
             }
             return value;
