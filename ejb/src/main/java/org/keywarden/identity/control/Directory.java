@@ -64,11 +64,6 @@ public class Directory {
         return configuration.isPresent() || misconfigured != null;
     }
 
-    /** The NetBIOS domain of directory users (CORP), when a directory is configured. */
-    public Optional<String> domain() {
-        return configuration.map(DirectoryConfiguration::domain);
-    }
-
     /**
      * {@code name}: {@code alice} or {@code CORP\alice} (another domain is no user of this directory). An
      * empty password is refused before any bind (LDAP takes it as an unauthenticated bind).

@@ -21,20 +21,16 @@ public class SignInThrottles {
     @PersistenceContext
     EntityManager em;
 
-    static String keyOf(String username) {
-        return FailureCounts.keyOf(username);
-    }
-
     /** Failures counted for the name now: -1 when it is locked. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public int failures(String username, Instant now) {
-        SignInThrottle throttle = em.find(SignInThrottle.class, keyOf(username));
+        SignInThrottle throttle = em.find(SignInThrottle.class, FailureCounts.keyOf(username));
         return throttle == null ? 0 : throttle.isLockedAt(now) ? -1 : throttle.getFailures();
     }
 
     /** A successful sign-in: earlier failures no longer count. */
     public void clear(String username) {
-        SignInThrottle throttle = em.find(SignInThrottle.class, keyOf(username), LockModeType.PESSIMISTIC_WRITE);
+        SignInThrottle throttle = em.find(SignInThrottle.class, FailureCounts.keyOf(username), LockModeType.PESSIMISTIC_WRITE);
         if (throttle != null && !throttle.isLockedAt(Instant.now())) {
             em.remove(throttle);
         }
@@ -47,7 +43,7 @@ public class SignInThrottles {
 
     /** A successful sign-in: earlier failures no longer count, and the user's last sign-in moves. */
     public void signedIn(String username, Instant now) {
-        SignInThrottle throttle = em.find(SignInThrottle.class, keyOf(username));
+        SignInThrottle throttle = em.find(SignInThrottle.class, FailureCounts.keyOf(username));
         if (throttle != null) {
             em.remove(throttle);
         }

@@ -23,6 +23,4 @@ public class SelfServiceThrottle extends FailureWindow {
         super(now);
         this.usernameKey = usernameKey;
     }
-
-    public String getUsernameKey() { return usernameKey; }
 }
