@@ -34,9 +34,9 @@ public class RewrapRecord {
         if (key == null || target.equals(key.getSealedWith())) {
             return false;
         }
-        byte[] password = codec.open(recoveryKeyId, "recoveryPassword", key.getSealedRecoveryPassword());
+        byte[] password = codec.open(recoveryKeyId, "recoveryPassword", key.getSealedRecoveryPassword(), key.getSealedWith());
         byte[] keyPackage = key.getSealedKeyPackage() == null ? null
-                : codec.open(recoveryKeyId, "keyPackage", key.getSealedKeyPackage());
+                : codec.open(recoveryKeyId, "keyPackage", key.getSealedKeyPackage(), key.getSealedWith());
         try {
             key.reseal(sealer.seal(recoveryKeyId, "recoveryPassword", password),
                     keyPackage == null ? null : sealer.seal(recoveryKeyId, "keyPackage", keyPackage), target);
@@ -57,7 +57,7 @@ public class RewrapRecord {
         if (info == null || target.equals(info.getSealedWith())) {
             return false;
         }
-        byte[] hash = codec.open(deviceId, "ownerAuthHash", info.getSealedOwnerAuthHash());
+        byte[] hash = codec.open(deviceId, "ownerAuthHash", info.getSealedOwnerAuthHash(), info.getSealedWith());
         try {
             info.reseal(sealer.seal(deviceId, "ownerAuthHash", hash), target);
         } finally {

@@ -23,7 +23,9 @@ public class SealedValueIntegrityException extends RuntimeException {
         /** Bound to another owner or field, i.e. moved or copied from elsewhere. */
         BINDING_MISMATCH("is bound to another owner or field"),
         /** Key unwrap or GCM tag verification failed: tampered, corrupted or wrong key. */
-        AUTHENTICATION_FAILED("failed authentication (tampered or corrupted)");
+        AUTHENTICATION_FAILED("failed authentication (tampered or corrupted)"),
+        /** Plain text in a record whose {@code sealed_with} names a certificate: written by someone else. */
+        PLAIN_IN_SEALED_RECORD("is plain text, but its record says it is sealed to a certificate");
 
         private final String description;
 

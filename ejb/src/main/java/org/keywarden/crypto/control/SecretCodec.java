@@ -9,6 +9,8 @@ import java.util.Arrays;
  * and out of the database. A sealed value is a format byte and then either the plain bytes (format 0,
  * only with {@code KEYWARDEN_ENCRYPTION=none} or from before encryption was on) or a CMS envelope
  * (format 1) bound to its owner and field, so that a value moved to another record fails to open.
+ * A plain value opens only in a record whose {@code sealed_with} says {@value #PLAIN}: one written into
+ * a sealed record's column is refused, so that a database writer cannot plant a password of their choosing.
  */
 @ApplicationScoped
 public class SecretCodec {
@@ -52,10 +54,13 @@ public class SecretCodec {
     }
 
     /**
+     * {@code sealedWith}: the record's {@code sealed_with}, the certificate it says its values are sealed
+     * to, or {@value #PLAIN}.
+     *
      * @throws SealedValueIntegrityException when the value was altered, belongs to another record or
-     *         field, or no configured certificate can open it
+     *         field, is plain in a record that says it is sealed, or no configured certificate can open it
      */
-    public byte[] open(String owner, String field, byte[] sealed) {
+    public byte[] open(String owner, String field, byte[] sealed, String sealedWith) {
         Binding binding = new Binding(owner, field);
         if (sealed == null || sealed.length == 0) {
             throw new SealedValueIntegrityException(SealedValueIntegrityException.Kind.MALFORMED, binding, "empty value",
@@ -64,7 +69,13 @@ public class SecretCodec {
         byte[] body = Arrays.copyOfRange(sealed, 1, sealed.length);
         KeyRing keys = encryption.keyRing();
         return switch (sealed[0]) {
-            case FORMAT_PLAIN -> body;
+            case FORMAT_PLAIN -> {
+                if (!PLAIN.equals(sealedWith)) {
+                    throw new SealedValueIntegrityException(SealedValueIntegrityException.Kind.PLAIN_IN_SEALED_RECORD,
+                            binding, null, null);
+                }
+                yield body;
+            }
             case FORMAT_CMS -> {
                 if (keys == null) {
                     throw new SealedValueIntegrityException(SealedValueIntegrityException.Kind.NO_MATCHING_KEY, binding,

@@ -60,7 +60,7 @@ public class DiscloseTpmOwnerHash {
         }
         byte[] hash;
         try {
-            hash = codec.open(deviceId, "ownerAuthHash", info.getSealedOwnerAuthHash());
+            hash = codec.open(deviceId, "ownerAuthHash", info.getSealedOwnerAuthHash(), info.getSealedWith());
         } catch (SealedValueIntegrityException e) {
             audit.recordSeparately(attempt.failed("integrity check failed: " + e.kind()));
             throw e;

@@ -55,9 +55,9 @@ public class RecoveryKeyDisclosure {
         byte[] password;
         byte[] keyPackage;
         try {
-            password = codec.open(keyId, "recoveryPassword", key.getSealedRecoveryPassword());
+            password = codec.open(keyId, "recoveryPassword", key.getSealedRecoveryPassword(), key.getSealedWith());
             keyPackage = withKeyPackage && key.getSealedKeyPackage() != null
-                    ? codec.open(keyId, "keyPackage", key.getSealedKeyPackage()) : null;
+                    ? codec.open(keyId, "keyPackage", key.getSealedKeyPackage(), key.getSealedWith()) : null;
         } catch (SealedValueIntegrityException e) {
             audit.recordSeparately(event.failed("integrity check failed: " + e.kind()));
             throw e;

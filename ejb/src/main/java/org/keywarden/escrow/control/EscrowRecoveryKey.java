@@ -89,7 +89,7 @@ public class EscrowRecoveryKey {
             return refuse(attempt, "recovery key ID belongs to another device");
         }
         String stored = new String(codec.open(existing.getRecoveryKeyId(), "recoveryPassword",
-                existing.getSealedRecoveryPassword()), StandardCharsets.US_ASCII);
+                existing.getSealedRecoveryPassword(), existing.getSealedWith()), StandardCharsets.US_ASCII);
         if (!stored.equals(command.recoveryPassword().value())) {
             return refuse(attempt, "recovery key ID already stored with a different password");
         }
@@ -102,7 +102,7 @@ public class EscrowRecoveryKey {
                         sealer.seal(existing.getRecoveryKeyId(), "keyPackage", command.keyPackage()),
                         sealer.sealedWith());
             } else if (!java.util.Arrays.equals(command.keyPackage(), codec.open(existing.getRecoveryKeyId(),
-                    "keyPackage", existing.getSealedKeyPackage()))) {
+                    "keyPackage", existing.getSealedKeyPackage(), existing.getSealedWith()))) {
                 return refuse(attempt, "recovery key ID already stored with a different key package");
             }
         }
