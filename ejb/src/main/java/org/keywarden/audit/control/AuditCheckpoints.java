@@ -62,6 +62,9 @@ public class AuditCheckpoints {
 
     @Schedule(minute = "*/5", hour = "*", persistent = false)
     void scheduled() {
+        if (!org.keywarden.platform.control.StartupComplete.isDone()) {
+            return; // still starting (or failing to): another bean's call would wait for ever
+        }
         try {
             write();
         } catch (RuntimeException e) {
@@ -83,11 +86,9 @@ public class AuditCheckpoints {
                 .map(s -> new Checkpoint(unsigned.at(), heads, s.fingerprint(), s.signature())).orElse(unsigned);
         Path dir = directory();
         try {
-            Files.createDirectories(dir);
+            org.keywarden.config.control.DataFiles.createOwnerOnlyDirectories(dir);
             Path file = dir.resolve("checkpoint-" + FILE_TIME.format(checkpoint.at()) + ".json");
-            Path temporary = dir.resolve(file.getFileName() + ".tmp");
-            Files.writeString(temporary, toJson(checkpoint), StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            org.keywarden.config.control.DataFiles.writeOwnerOnly(file, toJson(checkpoint));
             prune(dir, checkpoint.at().minus(KEPT));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write an audit checkpoint to " + dir, e);

@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.logging.Logger;
 
 /**
- * Creates the data directory at start-up, readable by the server's user only, with the {@code tls/}
- * folder where the server keeps its generated HTTPS keystore.
+ * Creates the data directory at start-up with the {@code tls/} folder where the server keeps its HTTPS
+ * keystore, and holds everything in it, new or existing, to the server's user only ({@link DataFiles});
+ * again once the database files exist ({@link #restrict()}).
  */
 @Singleton
 @Startup
@@ -28,22 +28,29 @@ public class DataDirectory {
     void create() {
         Path dir = settings.dataDir();
         try {
-            boolean isNew = !Files.isDirectory(dir);
-            Files.createDirectories(dir.resolve("tls"));
-            if (isNew) {
-                restrictToOwner(dir);
-            }
+            DataFiles.createOwnerOnlyDirectories(dir.resolve("tls"));
+            DataFiles.restrictTree(dir);
             LOG.info(() -> "Keywarden data directory: " + dir.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dir + "; set KEYWARDEN_DATA_DIR", e);
         }
     }
 
-    private static void restrictToOwner(Path dir) throws IOException {
+    /** Holds every file and folder in the data directory to the server's user again (after the database opened). */
+    public void restrict() {
         try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the parent folder's ACL applies.
+            DataFiles.restrictTree(settings.dataDir());
+        } catch (IOException e) {
+            LOG.warning(() -> "Cannot check the permissions in the data directory: " + e.getMessage());
+        }
+    }
+
+    /** Whether the embedded H2 database ({@code <data dir>/db}) lives in the data directory. */
+    public boolean holdsEmbeddedDatabase() {
+        try (var files = Files.list(settings.dataDir().resolve("db"))) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".mv.db"));
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -4,17 +4,79 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
-/** Small secret files in the data directory: written atomically, readable by the server's user only. */
+/**
+ * Files and folders in the data directory, readable by the server's user only: small secret files written
+ * atomically, folders created owner-only, and the whole tree held to that (what others wrote there, an
+ * H2 database file or a keystore made under a looser umask, is tightened too).
+ */
 public final class DataFiles {
+
+    private static final Logger LOG = Logger.getLogger(DataFiles.class.getName());
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
     private DataFiles() {
     }
 
+    /** Creates the folder and any missing parents below an existing one, each owner-only. */
+    public static void createOwnerOnlyDirectories(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return;
+        }
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            createOwnerOnlyDirectories(parent);
+        }
+        Files.createDirectories(absolute);
+        restrict(absolute, OWNER_DIRECTORY);
+    }
+
+    /**
+     * Every folder and file under {@code root} (the root too) owner-only: folders rwx------, files
+     * rw-------; links are not followed. What cannot be changed (another owner's file) is logged.
+     */
+    public static void restrictTree(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (Files.isSymbolicLink(path)) {
+                    continue;
+                }
+                try {
+                    restrict(path, Files.isDirectory(path) ? OWNER_DIRECTORY : OWNER_FILE);
+                } catch (IOException e) {
+                    LOG.warning(() -> "Cannot make " + path + " readable by its owner only: " + e.getMessage());
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // a file removed while walking, say
+        }
+    }
+
+    private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        try {
+            if (!Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(permissions)) {
+                Files.setPosixFilePermissions(path, permissions);
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the data directory's ACL applies.
+        }
+    }
+
     public static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
+        createOwnerOnlyDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
             Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));

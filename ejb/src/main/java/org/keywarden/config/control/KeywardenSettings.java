@@ -23,9 +23,15 @@ public class KeywardenSettings {
                 .orElse(System.getProperty("user.home") + "/.keywarden"));
     }
 
-    /** The organisation's enrollment secret, when the administrator set one. */
+    /** Fewer characters than this in a configured enrollment secret stop the start. */
+    public static final int MIN_ENROLLMENT_SECRET_LENGTH = 24;
+    /** Fewer characters than this in {@code KEYWARDEN_ADMIN_PASSWORD} stop the start. */
+    public static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
+
+    /** The organisation's enrollment secret, when the administrator set one (at least 24 characters). */
     public Optional<String> enrollmentSecret() {
-        return config().getOptionalValue("keywarden.enrollment.secret", String.class).filter(s -> !s.isBlank());
+        return config().getOptionalValue("keywarden.enrollment.secret", String.class).filter(s -> !s.isBlank())
+                .map(s -> atLeast(s, MIN_ENROLLMENT_SECRET_LENGTH, "KEYWARDEN_ENROLLMENT_SECRET"));
     }
 
     /**
@@ -57,9 +63,26 @@ public class KeywardenSettings {
         return config().getOptionalValue("keywarden.encryption.keystore.password", String.class);
     }
 
-    /** The first administrator's password, used only when no user exists yet. */
+    /** The first administrator's password, used only when no user exists yet (at least 12 characters). */
     public Optional<String> adminPassword() {
-        return config().getOptionalValue("keywarden.admin.password", String.class).filter(s -> !s.isBlank());
+        return config().getOptionalValue("keywarden.admin.password", String.class).filter(s -> !s.isBlank())
+                .map(s -> atLeast(s, MIN_ADMIN_PASSWORD_LENGTH, "KEYWARDEN_ADMIN_PASSWORD"));
+    }
+
+    /** The value, unless it is shorter than {@code minimum} characters; the message never holds it. */
+    private static String atLeast(String value, int minimum, String setting) {
+        int length = value.codePointCount(0, value.length());
+        if (length < minimum) {
+            throw new IllegalStateException(setting + " must be at least " + minimum + " characters long, not "
+                    + length + "; set a longer one (or unset it to have one generated)");
+        }
+        return value;
+    }
+
+    /** The proxies in front of Keywarden ({@link TrustedProxies}); default this machine. */
+    public TrustedProxies trustedProxies() {
+        return TrustedProxies.parse(config().getOptionalValue("keywarden.trusted.proxies", String.class)
+                .orElse("127.0.0.1,::1"));
     }
 
     /** How often devices are told to check in. */
@@ -106,6 +129,20 @@ public class KeywardenSettings {
     /** How long a locked user name stays locked ({@code KEYWARDEN_SIGN_IN_LOCKOUT_MINUTES}). Default 15 minutes. */
     public java.time.Duration signInLockoutDuration() {
         return minutes("keywarden.sign.in.lockout.minutes", 15);
+    }
+
+    /**
+     * How many failed device requests (wrong enrollment secrets; invalid device tokens) one source address
+     * may make within {@link #deviceFailureWindow()} before its requests of that kind get 429
+     * ({@code KEYWARDEN_DEVICE_FAILURE_LIMIT}, 1 to 1000). Default 20.
+     */
+    public int deviceFailureLimit() {
+        return count("keywarden.device.failure.limit", 20);
+    }
+
+    /** The window of {@link #deviceFailureLimit()} ({@code KEYWARDEN_DEVICE_FAILURE_WINDOW_MINUTES}). Default 10 minutes. */
+    public java.time.Duration deviceFailureWindow() {
+        return minutes("keywarden.device.failure.window.minutes", 10);
     }
 
     /** How many failed self-service lookups lock the user's self-service ({@code KEYWARDEN_SELF_SERVICE_LOCKOUT_FAILURES}). Default 5. */

@@ -36,6 +36,9 @@ public class EncryptionAtRest {
     @Inject
     KeywardenSettings settings;
 
+    @Inject
+    org.keywarden.config.control.DataDirectory dataDirectory;
+
     private volatile KeyRing keyRing;
     private Path keystore;
     private char[] keystorePassword;
@@ -145,6 +148,21 @@ public class EncryptionAtRest {
     /** Whether Keywarden generated the keystore itself (and an administrator must back it up). */
     public boolean isGeneratedKeystore() {
         return generatedKeystore;
+    }
+
+    /**
+     * A warning when the generated keystore's password file lies in the same data directory as the
+     * embedded H2 database: a copy of that one directory then opens every stored key.
+     */
+    public java.util.Optional<String> passwordBesideDatabase() {
+        if (!generatedKeystore || !dataDirectory.holdsEmbeddedDatabase()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("The encryption keystore's password file " + settings.dataDir().resolve(GENERATED_PASSWORD)
+                + " is in the same data directory as the H2 database: whoever copies that directory can read every "
+                + "stored recovery key. Keep the password apart (README, \"Keeping the keystore password apart\"): "
+                + "a configured keystore with its password from the server's credential store, or the keystore "
+                + "and its password file on another volume.");
     }
 
     /** The keystore in use; none when encryption is off. */

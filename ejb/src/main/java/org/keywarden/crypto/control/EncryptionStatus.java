@@ -56,6 +56,7 @@ public class EncryptionStatus {
                     + "together with its password file now: without them no stored key can be read. Then confirm "
                     + "the backup (POST /api/v1/admin/encryption/backup-confirmation).");
         }
+        encryption.passwordBesideDatabase().ifPresent(warnings::add);
         return new EncryptionReport("cms", encryption.keystore().toString(), encryption.isGeneratedKeystore(),
                 certificates, confirmed.map(Setting::getValue).orElse(null),
                 confirmed.map(Setting::getChangedAt).orElse(null), confirmed.map(Setting::getChangedBy).orElse(null),

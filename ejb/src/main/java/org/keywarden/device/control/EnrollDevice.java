@@ -16,7 +16,8 @@ import org.keywarden.device.entity.Device;
 
 /**
  * Enrolls a device: checks the organisation's secret, creates a new device record (re-enrolling a
- * known hostname makes a new record, never takes over an old one) and issues its token.
+ * known hostname makes a new record, never takes over an old one) and issues its token. A source
+ * address that sent too many wrong secrets is refused for a while.
  */
 @Stateless
 public class EnrollDevice {
@@ -33,11 +34,20 @@ public class EnrollDevice {
     @Inject
     AuditTrail audit;
 
-    /** The enrollment, or empty when the secret is wrong (that attempt is audited). */
+    @Inject
+    DeviceFailures failures;
+
+    /**
+     * The enrollment, or empty when the secret is wrong (counted per source address, audited as
+     * {@link DeviceFailures} says).
+     *
+     * @throws org.keywarden.platform.control.TooManyRequests when the source made too many wrong attempts
+     */
     public Optional<Enrollment> enroll(EnrollCommand command, Caller caller) {
+        failures.refuseIfThrottled(DeviceFailures.Kind.ENROLLMENT, caller.sourceAddress());
         if (!enrollmentSecret.matches(command.enrollmentSecret())) {
-            audit.record(AuditRecord.failure(caller, "DEVICE_ENROLL", null,
-                    "wrong enrollment secret for hostname " + command.hostname()));
+            failures.failed(DeviceFailures.Kind.ENROLLMENT, caller, "wrong enrollment secret for hostname "
+                    + command.hostname());
             return Optional.empty();
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

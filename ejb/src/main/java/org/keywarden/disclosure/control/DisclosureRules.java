@@ -66,11 +66,12 @@ public final class DisclosureRules {
         int slash = name.indexOf('\\');
         return name.length() <= MAX_END_USER && slash > 0 && slash < name.length() - 1
                 && name.indexOf('\\', slash + 1) < 0 && !name.isBlank() && !hasControlCharacters(name, false)
+                && !org.keywarden.platform.control.TextRules.hasDeceptiveCharacters(name)
                 && name.strip().equals(name);
     }
 
     private static boolean hasControlCharacters(String text, boolean allowLineBreaks) {
         return text.chars().anyMatch(c -> (c < 0x20 && !(allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')))
-                || c == 0x7f);
+                || c == 0x7f) || org.keywarden.platform.control.TextRules.hasLoneSurrogate(text);
     }
 }

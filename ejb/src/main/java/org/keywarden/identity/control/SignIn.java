@@ -22,7 +22,7 @@ import org.keywarden.identity.entity.AppUser;
  * Signs a user in with name and password, for the portals' form and the API's HTTP Basic alike:
  * a name locked by repeated failures is refused without a password check, whether or not such a user
  * exists; a failure counts towards the lockout, a success clears the count; the password check runs
- * outside any transaction.
+ * outside any transaction; a hash of older parameters is replaced by one of today's after a success.
  * Every portal sign-in, every failure and every lockout is audited; on the API, whose clients send
  * their credentials with each request, a success is audited when its password was checked afresh
  * (not when it was remembered from the last few minutes).
@@ -45,6 +45,9 @@ public class SignIn {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    UpgradePasswordHash upgrades;
 
     @Inject
     Directory directory;
@@ -78,6 +81,10 @@ public class SignIn {
         }
         if (!valid || user.get().isDisabled()) {
             return failed(username, caller, channel, now);
+        }
+        String checked = user.get().getPasswordHash();
+        if (PasswordHashes.isOutdated(checked)) {
+            upgrades.upgrade(user.get().getUsername(), checked, hashes.hash(password), caller);
         }
         if (channel == SignInChannel.PORTAL || !remembered) {
             throttles.signedIn(user.get().getUsername(), now);

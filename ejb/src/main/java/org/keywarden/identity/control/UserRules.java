@@ -30,6 +30,8 @@ final class UserRules {
     static void checkPassword(String username, String password, List<Violation> violations) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
             violations.add(new Violation("password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters"));
+        } else if (org.keywarden.platform.control.TextRules.hasLoneSurrogate(password)) {
+            violations.add(new Violation("password", "must be Unicode text (it has an unpaired surrogate)"));
         } else if (password.equalsIgnoreCase(username)) {
             violations.add(new Violation("password", "must not be the user name"));
         }

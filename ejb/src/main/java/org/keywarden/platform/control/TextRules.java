@@ -1,4 +1,4 @@
-package org.keywarden.platform.boundary;
+package org.keywarden.platform.control;
 
 /**
  * Characters no request may carry: unpaired surrogates (no Unicode text at all) anywhere, and in names

@@ -35,6 +35,9 @@ public class SchemaMigrations {
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
     static final String HISTORY = "keywarden_schema_history";
 
+    @jakarta.inject.Inject
+    org.keywarden.config.control.DataDirectory dataDirectory;
+
     @PostConstruct
     void migrate() {
         try (Connection connection = KeywardenDataSource.lookup().getConnection()) {
@@ -47,6 +50,7 @@ public class SchemaMigrations {
                 }
             }
             LOG.info(() -> "Database schema is up to date (" + vendor.folder + ")");
+            dataDirectory.restrict(); // the embedded database's files exist now
             if (applied > 0) {
                 int count = applied;
                 LOG.info(() -> "Applied " + count + " schema migration(s)");

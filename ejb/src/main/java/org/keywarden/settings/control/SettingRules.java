@@ -41,7 +41,8 @@ final class SettingRules {
                 violations.add(new Violation(field, "languages must be tags such as en, de or de-ch, not "
                         + text.getKey().substring(0, Math.min(20, text.getKey().length()))));
             } else if (text.getValue() == null || text.getValue().length() > max || text.getValue().chars().anyMatch(
-                    c -> (c < 0x20 && !(lineBreaks && (c == '\n' || c == '\r' || c == '\t'))) || c == 0x7f)) {
+                    c -> (c < 0x20 && !(lineBreaks && (c == '\n' || c == '\r' || c == '\t'))) || c == 0x7f)
+                    || org.keywarden.platform.control.TextRules.hasLoneSurrogate(text.getValue())) {
                 violations.add(new Violation(field + "." + text.getKey(), "must be at most " + max + " characters of text"));
             }
         }

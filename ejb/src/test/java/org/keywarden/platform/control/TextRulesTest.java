@@ -1,4 +1,4 @@
-package org.keywarden.platform.boundary;
+package org.keywarden.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

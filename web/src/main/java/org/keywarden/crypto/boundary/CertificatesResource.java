@@ -1,5 +1,6 @@
 package org.keywarden.crypto.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,7 +65,7 @@ public class CertificatesResource {
     }
 
     private Caller caller() {
-        return Caller.user(security.getUserPrincipal().getName(), servletRequest.getRemoteAddr());
+        return Caller.user(security.getUserPrincipal().getName(), ClientAddress.of(servletRequest));
     }
 
     /** The fingerprint of the certificate just added. */

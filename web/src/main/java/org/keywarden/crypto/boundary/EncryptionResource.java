@@ -1,5 +1,6 @@
 package org.keywarden.crypto.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +51,7 @@ public class EncryptionResource {
             throw new ProblemException(409, "Conflict", "Encryption is off (KEYWARDEN_ENCRYPTION=none); "
                     + "there is no keystore to back up");
         }
-        Caller caller = Caller.user(security.getUserPrincipal().getName(), servletRequest.getRemoteAddr());
+        Caller caller = Caller.user(security.getUserPrincipal().getName(), ClientAddress.of(servletRequest));
         return new BackupConfirmation(encryptionStatus.confirmBackup(caller));
     }
 

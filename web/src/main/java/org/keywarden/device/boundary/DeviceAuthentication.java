@@ -1,5 +1,6 @@
 package org.keywarden.device.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,11 +17,15 @@ import org.keywarden.audit.control.AuditRecord;
 import org.keywarden.audit.control.AuditTrail;
 import org.keywarden.audit.control.Caller;
 import org.keywarden.device.control.AuthenticateDevice;
+import org.keywarden.device.control.DeviceFailures;
+import org.keywarden.platform.control.TooManyRequests;
 import org.keywarden.platform.boundary.Problems;
+import org.keywarden.platform.boundary.RefusalMappers;
 
 /**
  * Lets a request through only with {@code Authorization: Bearer <token>} of the device named in the
- * path: 401 without a valid token, 403 for another device's path (a refused write is audited).
+ * path: 401 without a valid token, 403 for another device's path (a refused write is audited). Invalid
+ * tokens are counted per source address ({@link DeviceFailures}): too many, and the source gets 429 for a while.
  */
 @Provider
 @DeviceAuthenticated
@@ -39,12 +44,28 @@ public class DeviceAuthentication implements ContainerRequestFilter {
     @Context
     HttpServletRequest servletRequest;
 
+    @Inject
+    DeviceFailures failures;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Optional<String> device = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authenticateDevice.deviceOf(header.substring(BEARER.length()).strip())
+        boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        String source = ClientAddress.of(servletRequest);
+        if (bearer) {
+            try {
+                failures.refuseIfThrottled(DeviceFailures.Kind.TOKEN, source);
+            } catch (TooManyRequests throttled) {
+                request.abortWith(RefusalMappers.tooMany(throttled));
+                return;
+            }
+        }
+        Optional<String> device = bearer ? authenticateDevice.deviceOf(header.substring(BEARER.length()).strip())
                 : Optional.empty();
+        if (bearer && device.isEmpty()) {
+            failures.failed(DeviceFailures.Kind.TOKEN, Caller.anonymous(source), "invalid device token for "
+                    + request.getMethod() + " " + abbreviated(request.getUriInfo().getPath()));
+        }
         if (device.isEmpty()) {
             request.abortWith(Response.fromResponse(
                     Problems.of(401, "Unauthorized", "A valid device token is required (Authorization: Bearer)"))
@@ -54,11 +75,15 @@ public class DeviceAuthentication implements ContainerRequestFilter {
         String pathDevice = request.getUriInfo().getPathParameters().getFirst("deviceId");
         if (!device.get().equals(pathDevice)) {
             if (!"GET".equals(request.getMethod())) {
-                audit.record(AuditRecord.failure(Caller.device(device.get(), servletRequest.getRemoteAddr()),
+                audit.record(AuditRecord.failure(Caller.device(device.get(), ClientAddress.of(servletRequest)),
                         "DEVICE_WRITE_REFUSED", null, "token of device " + device.get() + " used for another device's "
                                 + request.getMethod() + " " + request.getUriInfo().getPath()));
             }
             request.abortWith(Problems.of(403, "Forbidden", "This token acts only on its own device"));
         }
+    }
+
+    private static String abbreviated(String path) {
+        return path.length() <= 200 ? path : path.substring(0, 200) + "...";
     }
 }

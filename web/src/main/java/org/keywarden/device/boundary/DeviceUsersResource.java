@@ -1,5 +1,6 @@
 package org.keywarden.device.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,13 +51,13 @@ public class DeviceUsersResource {
         String principal = fields.identifier("principal", true, 256);
         fields.throwIfInvalid();
         String id = device(deviceId);
-        boolean added = associations.associate(id, principal, AuditSource.API, servletRequest.getRemoteAddr());
+        boolean added = associations.associate(id, principal, AuditSource.API, ClientAddress.of(servletRequest));
         return Response.status(added ? 201 : 200).entity(new AssociationResponse(id, principal)).build();
     }
 
     @DELETE
     public Response remove(@PathParam("deviceId") String deviceId, @QueryParam("principal") String principal) {
-        if (!associations.remove(device(deviceId), principal, AuditSource.API, servletRequest.getRemoteAddr())) {
+        if (!associations.remove(device(deviceId), principal, AuditSource.API, ClientAddress.of(servletRequest))) {
             throw new ProblemException(404, "Not Found", "This user is not associated with the device");
         }
         return Response.noContent().build();

@@ -1,5 +1,6 @@
 package org.keywarden.device.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,7 @@ import org.keywarden.platform.boundary.JsonBodies;
 import org.keywarden.platform.boundary.ProblemException;
 import org.keywarden.platform.boundary.RequestFields;
 
-/** {@code POST /api/v1/devices}: a device enrolls with the organisation's enrollment secret. */
+/** {@code POST /api/v1/devices}: a device enrolls with the organisation's enrollment secret; the answer holds its token, so it is never stored by a cache. */
 @Path("/v1/devices")
 @RequestScoped
 public class DevicesResource {
@@ -43,8 +44,8 @@ public class DevicesResource {
                 fields.texts("users", 100, 256),
                 fields.flag("migratedFromMbam", false));
         fields.throwIfInvalid();
-        return enrollDevice.enroll(command, Caller.anonymous(servletRequest.getRemoteAddr()))
-                .map(e -> Response.status(Response.Status.CREATED)
+        return enrollDevice.enroll(command, Caller.anonymous(ClientAddress.of(servletRequest)))
+                .map(e -> Response.status(Response.Status.CREATED).header("Cache-Control", "no-store")
                         .entity(new EnrollmentResponse(e.deviceId(), e.deviceToken())).build())
                 .orElseThrow(() -> new ProblemException(401, "Unauthorized", "The enrollment secret is wrong"));
     }

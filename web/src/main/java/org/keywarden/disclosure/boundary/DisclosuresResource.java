@@ -1,5 +1,6 @@
 package org.keywarden.disclosure.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +51,7 @@ public class DisclosuresResource {
         fields.throwIfInvalid();
         DisclosureRequest request = new DisclosureRequest(Guids.normalize(recoveryKeyId), reason, reasonText, endUser,
                 includeKeyPackage, AuditSource.API);
-        return disclose.disclose(request, servletRequest.getRemoteAddr())
+        return disclose.disclose(request, ClientAddress.of(servletRequest))
                 .map(key -> Response.ok(new DisclosureResponse(key.recoveryKeyId(), key.recoveryPassword(),
                                 key.keyPackage() == null ? null : Base64.getEncoder().encodeToString(key.keyPackage()),
                                 true))

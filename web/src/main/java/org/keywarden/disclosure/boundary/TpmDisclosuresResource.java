@@ -1,5 +1,6 @@
 package org.keywarden.disclosure.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,7 +55,7 @@ public class TpmDisclosuresResource {
         fields.throwIfInvalid();
         String id = Guids.normalize(deviceId);
         return disclose.disclose(id == null ? null : id.toLowerCase(Locale.ROOT), reason, reasonText,
-                        AuditSource.API, servletRequest.getRemoteAddr())
+                        AuditSource.API, ClientAddress.of(servletRequest))
                 .map(hash -> Response.ok(new TpmDisclosureResponse(hash.ownerAuthHash(), hash.reportedAt()))
                         .header("Cache-Control", "no-store").header("Pragma", "no-cache").build())
                 .orElseThrow(() -> new ProblemException(404, "Not Found", "No TPM owner information for this device"));

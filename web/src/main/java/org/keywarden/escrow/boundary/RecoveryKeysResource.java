@@ -1,5 +1,6 @@
 package org.keywarden.escrow.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +44,7 @@ public class RecoveryKeysResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response escrow(@PathParam("deviceId") String deviceId, InputStream body) {
         EscrowCommand command = parse(new RequestFields(JsonBodies.readObject(body)));
-        Caller caller = Caller.device(deviceId, servletRequest.getRemoteAddr());
+        Caller caller = Caller.device(deviceId, ClientAddress.of(servletRequest));
         EscrowResult result = RetryOnConflict.call(() -> escrowRecoveryKey.escrow(deviceId, command, caller));
         return switch (result.outcome()) {
             case STORED -> Response.status(Response.Status.CREATED).entity(response(result)).build();

@@ -1,5 +1,6 @@
 package org.keywarden.escrow.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,7 @@ public class TpmResource {
         TpmOwnerReport report = new TpmOwnerReport(fields.base64("ownerAuthHash", true, 20, 64),
                 fields.time("reportedAt", true));
         fields.throwIfInvalid();
-        Caller caller = Caller.device(deviceId, servletRequest.getRemoteAddr());
+        Caller caller = Caller.device(deviceId, ClientAddress.of(servletRequest));
         // two first reports at once both insert the row; the second, asked again, updates it
         RetryOnConflict.call(() -> recordTpmOwnerInfo.record(deviceId, report, caller));
         return Response.noContent().build();

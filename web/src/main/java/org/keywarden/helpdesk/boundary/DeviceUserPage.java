@@ -1,5 +1,6 @@
 package org.keywarden.helpdesk.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -56,7 +57,7 @@ public class DeviceUserPage implements Serializable {
         }
         ExternalContext external = faces.getExternalContext();
         String id = device.device().deviceId();
-        String address = ((HttpServletRequest) external.getRequest()).getRemoteAddr();
+        String address = ClientAddress.of((HttpServletRequest) external.getRequest());
         try {
             if (remove) {
                 associations.remove(id, principal, AuditSource.HELPDESK_PORTAL, address);

@@ -1,5 +1,6 @@
 package org.keywarden.helpdesk.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -109,7 +110,7 @@ public class RecoverDrive implements Serializable {
         DisclosureRequest disclosure = new DisclosureRequest(key.recoveryKeyId(), reason, reasonText, endUser,
                 withKeyPackage, AuditSource.HELPDESK_PORTAL);
         try {
-            DisclosedKey disclosed = disclose.disclose(disclosure, request.getRemoteAddr()).orElse(null);
+            DisclosedKey disclosed = disclose.disclose(disclosure, ClientAddress.of(request)).orElse(null);
             if (disclosed == null) {
                 PortalMessages.error(faces, null, "recover.unknown");
             }

@@ -1,5 +1,6 @@
 package org.keywarden.helpdesk.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -55,7 +56,7 @@ public class RotateKeysPage implements Serializable {
         String id = device.device().deviceId();
         try {
             OptionalInt keys = rotation.forDevice(id, keyId, reason, AuditSource.HELPDESK_PORTAL,
-                    ((HttpServletRequest) external.getRequest()).getRemoteAddr());
+                    ClientAddress.of((HttpServletRequest) external.getRequest()));
             if (keys.isEmpty()) {
                 PortalMessages.error(faces, null, "recover.unknown");
                 return;

@@ -1,5 +1,6 @@
 package org.keywarden.helpdesk.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ public class TpmOwnerPage implements Serializable {
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
         try {
             DisclosedTpmOwnerHash hash = disclose.disclose(device.device().deviceId(), reason, reasonText,
-                    AuditSource.HELPDESK_PORTAL, request.getRemoteAddr()).orElse(null);
+                    AuditSource.HELPDESK_PORTAL, ClientAddress.of(request)).orElse(null);
             if (hash == null) {
                 PortalMessages.error(faces, null, "tpm.none");
                 return;

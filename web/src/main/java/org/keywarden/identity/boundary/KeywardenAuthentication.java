@@ -1,5 +1,6 @@
 package org.keywarden.identity.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -17,14 +18,17 @@ import org.keywarden.identity.control.SignIn;
 import org.keywarden.identity.control.SignInChannel;
 import org.keywarden.identity.control.SignInOutcome;
 import org.keywarden.identity.control.SignInResult;
+import org.keywarden.platform.boundary.ClientAddress;
 import org.keywarden.platform.boundary.UserApiPaths;
+import org.keywarden.portal.boundary.ErrorAnswers;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one): HTTP Basic for the
  * API under {@code /api/}, the form sign-in ({@link PortalSession}) for the portals. Both go through
  * {@link SignIn}, with its lockout, its cap on password checks and its audit. Credentials are looked at
  * only on paths that need them, so a Basic header on a device endpoint costs nothing. Which roles a
- * path needs is declared in web.xml.
+ * path needs is declared in web.xml. Over plain HTTP, only a trusted proxy may send credentials or
+ * change anything ({@link ClientAddress}).
  *
  * <p>Our own Basic parsing rather than {@code @BasicAuthenticationMechanismDefinition}: the built-in one
  * answers a header such as {@code admin:} (an empty password) with a 500 and a stack trace, and cuts a
@@ -33,6 +37,7 @@ import org.keywarden.platform.boundary.UserApiPaths;
 @ApplicationScoped
 public class KeywardenAuthentication implements HttpAuthenticationMechanism {
 
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
     static final String CHALLENGE = "Basic realm=\"Keywarden\", charset=\"UTF-8\"";
 
     @Inject
@@ -47,6 +52,10 @@ public class KeywardenAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        if (!ClientAddress.mayCarryCredentials(request) && (request.getHeader("Authorization") != null
+                || !SAFE_METHODS.contains(request.getMethod()))) {
+            return refusePlainHttp(request, response);
+        }
         if (isApi(request)) {
             boolean needsUser = context.isProtected() || UserApiPaths.matches(
                     request.getRequestURI().substring(request.getContextPath().length() + "/api".length()));
@@ -63,6 +72,21 @@ public class KeywardenAuthentication implements HttpAuthenticationMechanism {
         return context.isProtected() ? portal.askToSignIn(request, context) : context.doNothing();
     }
 
+    /**
+     * Over plain HTTP from an address that is not a trusted proxy (port 8080 opened to the network),
+     * nothing that carries a credential (a password, a device token, the enrollment secret, a session
+     * that was signed in) or changes anything is accepted: 403, before anything reads it.
+     */
+    private static AuthenticationStatus refusePlainHttp(HttpServletRequest request, HttpServletResponse response) {
+        request.setAttribute(ErrorAnswers.REASON, ErrorAnswers.PLAIN_HTTP);
+        try {
+            response.sendError(403);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
     static boolean isApi(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
@@ -76,7 +100,7 @@ public class KeywardenAuthentication implements HttpAuthenticationMechanism {
         char[] password = credentials.get().password();
         SignInResult result;
         try {
-            result = signIn.signIn(credentials.get().username(), password, SignInChannel.API, request.getRemoteAddr());
+            result = signIn.signIn(credentials.get().username(), password, SignInChannel.API, ClientAddress.of(request));
         } finally {
             Arrays.fill(password, '\0');
         }

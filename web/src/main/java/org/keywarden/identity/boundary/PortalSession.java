@@ -1,5 +1,6 @@
 package org.keywarden.identity.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -37,7 +38,7 @@ public class PortalSession {
     AuthenticationStatus signIn(UsernamePasswordCredential credential, HttpServletRequest request,
             HttpMessageContext context) {
         SignInResult result = signIn.signIn(credential.getCaller(), credential.getPassword().getValue(),
-                org.keywarden.identity.control.SignInChannel.PORTAL, request.getRemoteAddr());
+                org.keywarden.identity.control.SignInChannel.PORTAL, ClientAddress.of(request));
         credential.getPassword().clear();
         request.setAttribute(OUTCOME, result.outcome());
         if (!result.signedIn()) {
@@ -85,7 +86,7 @@ public class PortalSession {
 
     /** Ends the session: audited, then invalidated. */
     public void signOut(HttpServletRequest request) {
-        userOf(request).ifPresent(user -> signIn.signOut(user, request.getRemoteAddr()));
+        userOf(request).ifPresent(user -> signIn.signOut(user, ClientAddress.of(request)));
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

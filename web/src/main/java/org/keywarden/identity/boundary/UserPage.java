@@ -1,5 +1,6 @@
 package org.keywarden.identity.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -55,7 +56,7 @@ public class UserPage implements Serializable {
         ExternalContext external = faces.getExternalContext();
         try {
             users.update(user.username(), roles, disabled, password == null || password.isEmpty() ? null : password,
-                    AuditSource.HELPDESK_PORTAL, ((HttpServletRequest) external.getRequest()).getRemoteAddr());
+                    AuditSource.HELPDESK_PORTAL, ClientAddress.of((HttpServletRequest) external.getRequest()));
             external.redirect(external.getRequestContextPath() + "/admin/users?changed="
                     + URLEncoder.encode(user.username(), StandardCharsets.UTF_8));
         } catch (InvalidInput invalid) {

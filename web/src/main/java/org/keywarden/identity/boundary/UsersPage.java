@@ -1,5 +1,6 @@
 package org.keywarden.identity.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -50,7 +51,7 @@ public class UsersPage implements Serializable {
         ExternalContext external = faces.getExternalContext();
         try {
             UserView created = users.create(username == null ? null : username.strip(), password, roles,
-                    AuditSource.HELPDESK_PORTAL, ((HttpServletRequest) external.getRequest()).getRemoteAddr());
+                    AuditSource.HELPDESK_PORTAL, ClientAddress.of((HttpServletRequest) external.getRequest()));
             external.redirect(external.getRequestContextPath() + "/admin/users?created="
                     + URLEncoder.encode(created.username(), StandardCharsets.UTF_8));
         } catch (InvalidInput invalid) {

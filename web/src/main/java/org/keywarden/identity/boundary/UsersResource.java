@@ -1,5 +1,6 @@
 package org.keywarden.identity.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,7 +62,7 @@ public class UsersResource {
         List<String> roles = fields.texts("roles", 10, 64);
         fields.throwIfInvalid();
         UserView created = users.create(username, password, roles == null ? List.of() : roles,
-                AuditSource.API, servletRequest.getRemoteAddr());
+                AuditSource.API, ClientAddress.of(servletRequest));
         return Response.status(Response.Status.CREATED).entity(new CreatedUser(created.username(), created.roles()))
                 .build();
     }
@@ -78,7 +79,7 @@ public class UsersResource {
         Boolean disabled = fields.optionalFlag("disabled");
         String password = fields.text("password", false, 100_000);
         fields.throwIfInvalid();
-        return users.update(username, roles, disabled, password, AuditSource.API, servletRequest.getRemoteAddr())
+        return users.update(username, roles, disabled, password, AuditSource.API, ClientAddress.of(servletRequest))
                 .orElseThrow(() -> new ProblemException(404, "Not Found", "No such user"));
     }
 }

@@ -59,6 +59,7 @@ public class KeywardenApi extends Application {
                 RefusalMappers.AccessDeniedMapper.class,
                 RefusalMappers.ConflictMapper.class,
                 RefusalMappers.NotFoundMapper.class,
+                RefusalMappers.TooManyRequestsMapper.class,
                 WebApplicationExceptionMapper.class,
                 UnexpectedExceptionMapper.class);
     }

@@ -8,8 +8,9 @@ import org.keywarden.platform.control.Conflict;
 import org.keywarden.platform.control.InvalidInput;
 import org.keywarden.platform.control.NotFound;
 import org.keywarden.platform.control.NotPermitted;
+import org.keywarden.platform.control.TooManyRequests;
 
-/** The control layer's refusals as problem+json: invalid input 400 naming the fields, a missing right 403, a clash with what is stored 409, something named that does not exist 404. */
+/** The control layer's refusals as problem+json: invalid input 400 naming the fields, a missing right 403, a clash with what is stored 409, something named that does not exist 404, too many failures from one address 429. */
 public final class RefusalMappers {
 
     private RefusalMappers() {
@@ -46,6 +47,20 @@ public final class RefusalMappers {
         public Response toResponse(NotFound missing) {
             return Problems.of(404, "Not Found", missing.getMessage());
         }
+    }
+
+    @Provider
+    public static class TooManyRequestsMapper implements ExceptionMapper<TooManyRequests> {
+        @Override
+        public Response toResponse(TooManyRequests refused) {
+            return tooMany(refused);
+        }
+    }
+
+    /** 429 with the seconds to wait in {@code Retry-After}. */
+    public static Response tooMany(TooManyRequests refused) {
+        return Response.fromResponse(Problems.of(429, "Too Many Requests", refused.getMessage()))
+                .header("Retry-After", String.valueOf(refused.retryAfter())).build();
     }
 
     /** {@code @RolesAllowed} on a control bean refused the caller. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.keywarden.escrow.control.Guids;
+import org.keywarden.platform.control.TextRules;
 
 /**
  * Typed, validated access to the fields of one JSON object. Each broken rule is collected with the

@@ -21,7 +21,9 @@ public class ErrorAnswers extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     /** Request attribute: why a request was refused before any page saw it ("origin"). */
-    static final String REASON = "keywarden.error.reason";
+    public static final String REASON = "keywarden.error.reason";
+    /** {@link #REASON}: credentials or a change over plain HTTP from an address that is no trusted proxy. */
+    public static final String PLAIN_HTTP = "plain-http";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -40,7 +42,9 @@ public class ErrorAnswers extends HttpServlet {
         String title = status == 429 ? "Too Many Requests" : type == null ? "Error" : type.getReasonPhrase();
         String detail = switch (status) {
             case 401 -> "Sign in as a user with the right role (HTTP Basic over HTTPS for the API)";
-            case 403 -> "Your roles do not allow this";
+            case 403 -> PLAIN_HTTP.equals(request.getAttribute(REASON))
+                    ? "Over plain HTTP only a trusted proxy (KEYWARDEN_TRUSTED_PROXIES) may send credentials or change "
+                    + "anything: use HTTPS" : "Your roles do not allow this";
             case 429, 503 -> request.getAttribute("jakarta.servlet.error.message") instanceof String m && !m.isBlank()
                     ? m : "Try again later";
             default -> title;
@@ -62,6 +66,8 @@ public class ErrorAnswers extends HttpServlet {
             key = "error.origin";
         } else if ("state".equals(request.getAttribute(REASON))) {
             key = "error.state";
+        } else if (PLAIN_HTTP.equals(request.getAttribute(REASON))) {
+            key = "error.plainHttp";
         } else {
             key = switch (status) {
                 case 400 -> "error.400";

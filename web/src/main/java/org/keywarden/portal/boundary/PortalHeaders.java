@@ -8,10 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.keywarden.platform.boundary.ClientAddress;
 
 /**
- * Headers on every answer outside the API: never cached, never sniffed, no referrer, HSTS over HTTPS,
- * never framed. Faces pages get their Content-Security-Policy, with a per-answer nonce, from PrimeFaces
+ * HSTS on every answer over HTTPS, the API's too. Headers on every answer outside the API: never
+ * cached, never sniffed, no referrer, never framed. Faces pages get their Content-Security-Policy, with a per-answer nonce, from PrimeFaces
  * (web.xml); a second policy here would forbid the nonce's scripts, so only other answers get one here.
  * A form post from another origin, or one without the view state every form of ours carries, is refused
  * with a clear page before any page sees it.
@@ -27,6 +28,9 @@ public class PortalHeaders extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (ClientAddress.isSecure(request)) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
         if (path.startsWith("/api/")) {
             chain.doFilter(request, response);
             return;
@@ -39,9 +43,6 @@ public class PortalHeaders extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
-        if (request.isSecure()) {
-            response.setHeader("Strict-Transport-Security", "max-age=31536000");
-        }
         if (!isFacesPage(path)) {
             response.setHeader("Content-Security-Policy", STRICT_POLICY);
         }

@@ -1,5 +1,6 @@
 package org.keywarden.rotation.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +51,7 @@ public class RotationResource {
         fields.throwIfInvalid();
         String id = Guids.normalize(deviceId);
         return rotation.forDevice(id == null ? null : id.toLowerCase(Locale.ROOT), keyId, reason, AuditSource.API,
-                        servletRequest.getRemoteAddr())
+                        ClientAddress.of(servletRequest))
                 .stream().mapToObj(n -> Response.accepted(new RotationResponse(n)).build()).findFirst()
                 .orElseThrow(() -> new ProblemException(404, "Not Found", keyId == null ? "No such device"
                         : "No such active key on this device"));
@@ -69,6 +70,6 @@ public class RotationResource {
         }
         fields.throwIfInvalid();
         return Response.accepted(new RotationResponse(rotation.olderThan(days, reason, AuditSource.API,
-                servletRequest.getRemoteAddr()))).build();
+                ClientAddress.of(servletRequest)))).build();
     }
 }

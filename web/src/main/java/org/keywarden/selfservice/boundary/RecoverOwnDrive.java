@@ -1,5 +1,6 @@
 package org.keywarden.selfservice.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -58,7 +59,7 @@ public class RecoverOwnDrive implements Serializable {
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
         OwnKeyAnswer answer;
         try {
-            answer = recoverOwnKey.recover(new OwnKeyRequest(keyId, reason, reasonText), request.getRemoteAddr());
+            answer = recoverOwnKey.recover(new OwnKeyRequest(keyId, reason, reasonText), ClientAddress.of(request));
         } catch (InvalidInput invalid) {
             for (Violation violation : invalid.violations()) {
                 PortalMessages.error(faces, FIELDS.get(violation.field()), "selfservice.invalid." + violation.field());

@@ -1,5 +1,6 @@
 package org.keywarden.settings.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -78,7 +79,7 @@ public class SettingsPage implements Serializable {
             settings.change(new AdjustableSettings(texts("companyName"), texts("noticeText"), texts("helpdeskText"),
                     texts("helpdeskUrl"), noticeEnabled, sessionIdleMinutes, keyAutoHideMinutes, lockout("signInLockout"),
                     lockout("selfServiceLockout")), AuditSource.HELPDESK_PORTAL,
-                    ((HttpServletRequest) external.getRequest()).getRemoteAddr());
+                    ClientAddress.of((HttpServletRequest) external.getRequest()));
             external.redirect(external.getRequestContextPath() + "/admin/settings?saved=true");
         } catch (InvalidInput invalid) {
             for (Violation violation : invalid.violations()) {

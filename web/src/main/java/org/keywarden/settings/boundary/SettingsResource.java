@@ -1,5 +1,6 @@
 package org.keywarden.settings.boundary;
 
+import org.keywarden.platform.boundary.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -43,6 +44,6 @@ public class SettingsResource {
     public JsonObject change(InputStream body) {
         JsonObject json = JsonBodies.readObject(body);
         return SettingsJson.of(settings.change(SettingsJson.merged(json, settings.current()), AuditSource.API,
-                servletRequest.getRemoteAddr()));
+                ClientAddress.of(servletRequest)));
     }
 }
