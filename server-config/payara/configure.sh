@@ -6,24 +6,30 @@
 # (keywarden.asadmin, datasource-DB.asadmin) and stops it again.
 #
 #   configure.sh PAYARA_HOME [--db h2|postgresql|sqlserver] [--domain NAME] [--portbase N]
-#                [--drivers DIR] [--property name=value]...
+#                [--drivers DIR] [--admin-password-file FILE] [--property name=value]...
 #
 # --db defaults from KEYWARDEN_DB_URL (jdbc:postgresql:... or jdbc:sqlserver:...), else h2.
 # --domain defaults to keywarden (start it with PAYARA_HOME/bin/asadmin start-domain NAME).
 # --portbase defaults to 8000: HTTP 8080, HTTPS 8081, admin 8048 (asadmin --port 8048 ...).
 # --drivers is where postgresql-*.jar / mssql-jdbc-*.jar are (the Maven build copies them there).
+# --admin-password-file: the administration password (the file's first line, at least 12 characters;
+#   or KEYWARDEN_PAYARA_ADMIN_PASSWORD from the environment); without either one is generated. Either way it is kept for asadmin in DOMAIN/config/admin-password
+#   (AS_ADMIN_PASSWORD=..., owner-only): asadmin --user admin --passwordfile THAT_FILE --port ADMIN_PORT ...
+#   The administration listener accepts connections from this machine only (127.0.0.1), as WildFly's
+#   management does; Payara's own "admin" with an empty password is gone.
 # --property adds a system property to the configuration (tests may use keywarden.h2.options).
 # The server reads KEYWARDEN_DATA_DIR, KEYWARDEN_DB_URL/USER/PASSWORD, KEYWARDEN_ENROLLMENT_SECRET and
 # KEYWARDEN_BIND_ADDRESS from its environment at every start.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-usage="usage: configure.sh PAYARA_HOME [--db h2|postgresql|sqlserver] [--domain NAME] [--portbase N] [--drivers DIR] [--property name=value]..."
+usage="usage: configure.sh PAYARA_HOME [--db h2|postgresql|sqlserver] [--domain NAME] [--portbase N] [--drivers DIR] [--admin-password-file FILE] [--property name=value]..."
 payara_home=${1:?$usage}
 shift
 db=""
 domain=keywarden
 portbase=8000
 drivers=""
+admin_password_file=""
 properties=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -31,6 +37,7 @@ while [ $# -gt 0 ]; do
     --domain) domain=$2; shift 2 ;;
     --portbase) portbase=$2; shift 2 ;;
     --drivers) drivers=$2; shift 2 ;;
+    --admin-password-file) admin_password_file=$2; shift 2 ;;
     --property) properties+=("$2"); shift 2 ;;
     *) echo "configure.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -59,6 +66,16 @@ esac
   || { echo "configure.sh: --domain must be a plain name other than domain1 (the pristine template)" >&2; exit 2; }
 [[ "$portbase" =~ ^[0-9]+$ ]] && [ "$portbase" -ge 1024 ] && [ "$portbase" -le 65435 ] \
   || { echo "configure.sh: --portbase must be a number from 1024 to 65435" >&2; exit 2; }
+
+if [ -n "$admin_password_file" ]; then
+  [ -r "$admin_password_file" ] || { echo "configure.sh: cannot read $admin_password_file" >&2; exit 2; }
+  admin_password=$(head -n 1 "$admin_password_file")
+elif [ -n "${KEYWARDEN_PAYARA_ADMIN_PASSWORD:-}" ]; then
+  admin_password=$KEYWARDEN_PAYARA_ADMIN_PASSWORD
+else
+  admin_password=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')
+fi
+[ ${#admin_password} -ge 12 ] || { echo "configure.sh: the administration password must be at least 12 characters" >&2; exit 2; }
 
 asadmin="$payara_home/bin/asadmin"
 [ -f "$asadmin" ] || { echo "configure.sh: no $asadmin (is $payara_home an unpacked Payara?)" >&2; exit 2; }
@@ -120,5 +137,14 @@ fail() {
 sh "$asadmin" start-domain "$domain" >> "$log" 2>&1 || fail "the domain did not start"
 sh "$asadmin" --port "$admin_port" multimode --file "$script" >> "$log" 2>&1 || fail "asadmin failed"
 ! grep -E "^Command .* failed|remote failure" "$log" > /dev/null || fail "an asadmin command failed"
+# Last, so that the commands above still ran as Payara's password-less admin.
+password_file="$dir/config/admin-password"
+change_file="$dir/config/admin-password.change"
+(umask 077
+ printf 'AS_ADMIN_PASSWORD=\nAS_ADMIN_NEWPASSWORD=%s\n' "$admin_password" > "$change_file"
+ printf 'AS_ADMIN_PASSWORD=%s\n' "$admin_password" > "$password_file")
+sh "$asadmin" --port "$admin_port" --user admin --passwordfile "$change_file" change-admin-password >> "$log" 2>&1 \
+  || { rm -f "$change_file"; fail "the administration password could not be set"; }
+rm -f "$change_file"
 sh "$asadmin" stop-domain "$domain" >> "$log" 2>&1 || fail "the domain did not stop"
-echo "Keywarden: configured $payara_home domain $domain for $db (HTTP port $((portbase + 80)), admin port $admin_port)"
+echo "Keywarden: configured $payara_home domain $domain for $db (HTTP port $((portbase + 80)), admin port $admin_port on 127.0.0.1, password for asadmin in $password_file)"

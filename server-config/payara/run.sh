@@ -32,6 +32,7 @@ cat <<BANNER
     Device API:  http://$host:$((portbase + 80))/api/v1   and   https://$host:$((portbase + 81))/api/v1 (self-signed certificate)
     OpenAPI:     http://$host:$((portbase + 80))/openapi.yaml
     Data:        $data ${KEYWARDEN_DB_URL:+(database: $KEYWARDEN_DB_URL)}
+    Administration (this machine only): asadmin --port $((portbase + 48)) --user admin --passwordfile $payara_home/glassfish/domains/$domain/config/admin-password
     Enrollment secret: $([ -n "${KEYWARDEN_ENROLLMENT_SECRET:-}" ] && echo "from KEYWARDEN_ENROLLMENT_SECRET" || echo "cat $data/enrollment-secret   (generated at first start)")
 
 BANNER
