@@ -23,9 +23,10 @@ export KEYWARDEN_ENROLLMENT_SECRET="kill9-enrollment-secret-$$"
 rm -f "$jboss"/standalone/deployments/keywarden.ear*
 cp "$ear" "$jboss/standalone/deployments/keywarden.ear"
 
+tls_properties=$("$(dirname "$0")/../server-config/tls/server-keystore.sh" "$KEYWARDEN_DATA_DIR")
 server_pid() { pgrep -f "jboss.home.dir=$jboss" | head -n 1 || true; }
 start() {
-  "$jboss/bin/standalone.sh" -Djboss.socket.binding.port-offset=$offset > "$work/server-$1.out" 2>&1 &
+  "$jboss/bin/standalone.sh" -Djboss.socket.binding.port-offset=$offset -P="file:$tls_properties" > "$work/server-$1.out" 2>&1 &
   for _ in $(seq 1 240); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/api/v1/devices/x/actions")" = 401 ]; then
       echo "kill9: server up ($1)"; return 0

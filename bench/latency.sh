@@ -39,7 +39,7 @@ kw_preflight "$needs_pg" || exit 1
 rm -rf "$work" && mkdir -p "$work" && work=$(cd "$work" && pwd)
 trap kw_cleanup EXIT
 trap 'exit 130' INT TERM
-export KEYWARDEN_ENROLLMENT_SECRET="latency-secret-$$-$RANDOM$RANDOM"
+export KEYWARDEN_ENROLLMENT_SECRET="latency-enrollment-secret-$$-$RANDOM$RANDOM"
 kw_serve "$db" "$work" || exit 1
 jboss=$kw_jboss
 # A fresh JVM is several times slower than a warm one: offered a fixed rate cold, the queue it builds in the

@@ -83,7 +83,10 @@ kw_start() { # JBOSS_HOME LOGFILE
   kw_started_jboss+=("$1")
   local markers="$1/standalone/deployments/keywarden.ear"
   rm -f "$markers".deployed "$markers".failed "$markers".undeployed
-  "$1/bin/standalone.sh" -Djboss.socket.binding.port-offset=$kw_offset > "$2" 2>&1 &
+  local tls_properties
+  tls_properties=$("$kw_root/server-config/tls/server-keystore.sh" "${KEYWARDEN_DATA_DIR:?}") \
+    || { kw_log "the HTTPS keystore could not be generated"; return 1; }
+  "$1/bin/standalone.sh" -Djboss.socket.binding.port-offset=$kw_offset -P="file:$tls_properties" > "$2" 2>&1 &
   local begin=$SECONDS code deployed=""
   while [ $((SECONDS - begin)) -lt 150 ]; do
     code=$(curl -s -m 2 -o /dev/null -w '%{http_code}' "$kw_url/api/v1/devices/x/actions" || true)

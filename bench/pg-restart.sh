@@ -43,7 +43,7 @@ rm -rf "$work" && mkdir -p "$work" && work=$(cd "$work" && pwd)
 load_pid=""
 trap '[ -z "$load_pid" ] || kill "$load_pid" 2>/dev/null; kw_cleanup' EXIT
 trap 'exit 130' INT TERM
-export KEYWARDEN_ENROLLMENT_SECRET="pg-restart-secret-$$-$RANDOM$RANDOM"
+export KEYWARDEN_ENROLLMENT_SECRET="pg-restart-enrollment-secret-$$-$RANDOM$RANDOM"
 pg="$work/pg"
 
 kw_serve postgresql "$work" || exit 1

@@ -31,7 +31,7 @@ kw_preflight 1 || exit 1
 rm -rf "$work" && mkdir -p "$work" && work=$(cd "$work" && pwd)
 trap kw_cleanup EXIT
 trap 'exit 130' INT TERM
-export KEYWARDEN_ENROLLMENT_SECRET="scale-secret-$$-$RANDOM"
+export KEYWARDEN_ENROLLMENT_SECRET="scale-enrollment-secret-$$-$RANDOM$RANDOM"
 export KEYWARDEN_ADMIN_PASSWORD="scale-admin-$$-$RANDOM"
 pg="$work/pg"
 kw_serve postgresql "$work" || exit 1

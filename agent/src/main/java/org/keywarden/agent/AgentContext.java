@@ -59,7 +59,8 @@ final class AgentContext {
     /** The device API client, created on first use (with the {@code --insecure} warning). */
     DeviceApi api() {
         if (api == null) {
-            if (options.insecure()) {
+            URI server = org.keywarden.client.ServerAddress.check(serverUrl(), options.allowPlainHttp());
+            if (options.insecure() && options.serverCertificateSha256() == null) {
                 err.println("WARNING: --insecure: the server's TLS certificate and host name are not checked;"
                         + " use only with a development server");
                 err.flush();
@@ -67,8 +68,8 @@ final class AgentContext {
             Path trustStore = options.trustStore();
             char[] password = options.trustStorePassword() == null ? null : options.trustStorePassword().toCharArray();
             HttpClient http = HttpClientFactory.create(options.insecure(), trustStore, password,
-                    Duration.ofSeconds(Math.min(options.timeoutSeconds(), 30)));
-            api = new DeviceApi(serverUrl(), http, Duration.ofSeconds(options.timeoutSeconds()),
+                    options.serverCertificateSha256(), Duration.ofSeconds(Math.min(options.timeoutSeconds(), 30)));
+            api = new DeviceApi(server, http, Duration.ofSeconds(options.timeoutSeconds()),
                     "keywarden-agent/" + KeywardenAgent.version());
         }
         return api;

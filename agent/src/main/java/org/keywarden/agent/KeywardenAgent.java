@@ -51,6 +51,18 @@ public class KeywardenAgent implements Callable<Integer> {
             description = "Trust any TLS certificate and host name (self-signed development server only).")
     boolean insecure;
 
+    @Option(names = "--server-certificate-sha256", paramLabel = "HEX",
+            defaultValue = "${env:KEYWARDEN_SERVER_CERTIFICATE_SHA256}",
+            description = "Trust only the server certificate with this SHA-256 fingerprint (the safe alternative "
+                    + "to --insecure for a self-signed server; Keywarden writes it to <data dir>/tls/certificate.sha256). "
+                    + "Default: env KEYWARDEN_SERVER_CERTIFICATE_SHA256.")
+    String serverCertificateSha256;
+
+    @Option(names = "--allow-plain-http",
+            description = "Allow http:// to a host other than this machine (the token then crosses the network in "
+                    + "clear: only behind a TLS proxy on a trusted network).")
+    boolean allowPlainHttp;
+
     @Option(names = "--trust-store", paramLabel = "FILE",
             description = "Certificates to trust: a PEM/DER file (.pem, .crt, .cer) or a PKCS12/JKS key store.")
     Path trustStore;
@@ -88,6 +100,14 @@ public class KeywardenAgent implements Callable<Integer> {
 
     Path trustStore() {
         return trustStore;
+    }
+
+    String serverCertificateSha256() {
+        return serverCertificateSha256 == null || serverCertificateSha256.isBlank() ? null : serverCertificateSha256;
+    }
+
+    boolean allowPlainHttp() {
+        return allowPlainHttp;
     }
 
     String trustStorePassword() {

@@ -79,18 +79,21 @@ final class AdminContext {
     /** The admin API client; reads the password and builds the HTTP client on first use. */
     AdminApi api() {
         if (api == null) {
+            java.net.URI server = org.keywarden.client.ServerAddress.check(server(), options.allowPlainHttp);
+            String pin = options.serverCertificateSha256 == null || options.serverCertificateSha256.isBlank() ? null
+                    : options.serverCertificateSha256;
             char[] password = Passwords.read(options.passwordFile, options.environment());
             try {
-                if (options.insecure) {
+                if (options.insecure && pin == null) {
                     err.println("WARNING: --insecure: the server's TLS certificate and host name are not checked;"
                             + " use only with a development server");
                     err.flush();
                 }
                 char[] storePassword = options.trustStorePassword == null ? null
                         : options.trustStorePassword.toCharArray();
-                HttpClient http = HttpClientFactory.create(options.insecure, options.trustStore, storePassword,
+                HttpClient http = HttpClientFactory.create(options.insecure, options.trustStore, storePassword, pin,
                         Duration.ofSeconds(Math.min(options.timeoutSeconds(), 30)));
-                api = new AdminApi(server(), http, new BasicCredentials(options.user, password),
+                api = new AdminApi(server, http, new BasicCredentials(options.user, password),
                         Duration.ofSeconds(options.timeoutSeconds()), "keywarden-admin/" + KeywardenAdmin.version());
             } finally {
                 Arrays.fill(password, '\0');

@@ -46,12 +46,24 @@ public final class HttpClientFactory {
 
     public static HttpClient create(boolean insecure, Path trustStore, char[] trustStorePassword,
                                     Duration connectTimeout) {
+        return create(insecure, trustStore, trustStorePassword, null, connectTimeout);
+    }
+
+    /**
+     * @param pinnedSha256 the server certificate's SHA-256 fingerprint (64 hex digits; colons, spaces
+     *                     and case do not matter): only that certificate is accepted; {@code null}: none
+     * @throws IllegalArgumentException if the pin is not a SHA-256 fingerprint, or the trust store cannot be read
+     */
+    public static HttpClient create(boolean insecure, Path trustStore, char[] trustStorePassword, String pinnedSha256,
+                                    Duration connectTimeout) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout);
         try {
-            if (insecure) {
+            if (pinnedSha256 != null) {
+                builder.sslContext(context(new TrustManager[] {new PinnedCertificate(pinnedSha256)}));
+            } else if (insecure) {
                 builder.sslContext(context(new TrustManager[] {new AcceptAnyCertificate()}));
             } else if (trustStore != null) {
                 TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

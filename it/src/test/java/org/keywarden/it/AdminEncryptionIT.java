@@ -85,6 +85,12 @@ class AdminEncryptionIT {
         assertEquals(200, Http.send(Http.asUser("/admin/encryption", "admin", password).GET(), null).status());
     }
 
+    /** The warnings that ask for the backup (the H2 run also warns that the password lies beside the database). */
+    private static long backupWarnings(JsonObject status) {
+        return status.getJsonArray("warnings").getValuesAs(jakarta.json.JsonString.class).stream()
+                .filter(w -> w.getString().contains("Back it up")).count();
+    }
+
     @Test
     void aGeneratedKeystoreIsReportedWithAWarningUntilItsBackupIsConfirmed() throws Exception {
         JsonObject status = admin(Http.asUser("/admin/encryption", "admin", Keywarden.adminPassword()).GET());
@@ -94,15 +100,14 @@ class AdminEncryptionIT {
         JsonObject certificate = status.getJsonArray("certificates").getJsonObject(0);
         assertTrue(certificate.getBoolean("encrypts"));
         assertTrue(certificate.getString("fingerprint").matches("[0-9a-f]{64}"));
-        assertEquals(1, status.getJsonArray("warnings").size(), status::toString);
-        assertTrue(status.getJsonArray("warnings").getString(0).contains("Back it up"), status::toString);
+        assertEquals(1, backupWarnings(status), status::toString);
 
         JsonObject confirmed = admin(Http.asUser("/admin/encryption/backup-confirmation", "admin",
                 Keywarden.adminPassword()).POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(certificate.getString("fingerprint"), confirmed.getString("confirmedFor"));
 
         JsonObject after = admin(Http.asUser("/admin/encryption", "admin", Keywarden.adminPassword()).GET());
-        assertEquals(0, after.getJsonArray("warnings").size(), after::toString);
+        assertEquals(0, backupWarnings(after), after::toString);
         assertEquals("user:admin", after.getString("backupConfirmedBy"));
         assertTrue(Database.count("SELECT COUNT(*) FROM audit_event WHERE action = 'ENCRYPTION_BACKUP_CONFIRMED' "
                 + "AND actor = 'user:admin' AND outcome = 'SUCCESS'") >= 1);
