@@ -76,6 +76,8 @@ else
   admin_password=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')
 fi
 [ ${#admin_password} -ge 12 ] || { echo "configure.sh: the administration password must be at least 12 characters" >&2; exit 2; }
+# asadmin reads its password file as Java properties, where a backslash would be taken as an escape
+case "$admin_password" in *\\*) echo "configure.sh: the administration password must not contain a backslash" >&2; exit 2 ;; esac
 
 asadmin="$payara_home/bin/asadmin"
 [ -f "$asadmin" ] || { echo "configure.sh: no $asadmin (is $payara_home an unpacked Payara?)" >&2; exit 2; }

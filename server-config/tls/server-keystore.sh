@@ -19,7 +19,23 @@ mkdir -p "$tls"
 chmod 700 "$tls"
 keystore="$tls/keystore.p12"
 properties="$tls/keystore.properties"
+run_keytool() { # keytool's messages only when it fails
+  local output
+  output=$("$keytool" "$@" 2>&1) || { echo "server-keystore.sh: keytool failed: $output" >&2; return 1; }
+}
+export_certificate() { # KEYSTORE PASSWORD_FILE: certificate.pem and certificate.sha256 beside it
+  run_keytool -exportcert -rfc -alias keywarden -keystore "$1" -storepass:file "$2" -file "$tls/certificate.pem"
+  "$keytool" -printcert -file "$tls/certificate.pem" | sed -n 's/^[[:space:]]*SHA256: *//p' | tr -d ':' \
+    | tr 'A-F' 'a-f' > "$tls/certificate.sha256"
+  [ -s "$tls/certificate.sha256" ] || { echo "server-keystore.sh: no fingerprint from keytool" >&2; return 1; }
+}
 if [ -f "$keystore" ] && [ -f "$properties" ]; then
+  if [ ! -s "$tls/certificate.pem" ] || [ ! -s "$tls/certificate.sha256" ]; then
+    existing=$(mktemp "$tls/.password.XXXXXX")
+    sed -n 's/^keywarden\.tls\.keystore\.password=//p' "$properties" | tr -d '\n' > "$existing"
+    export_certificate "$keystore" "$existing" || { rm -f "$existing"; exit 1; }
+    rm -f "$existing"
+  fi
   echo "$properties"
   exit 0
 fi
@@ -53,14 +69,10 @@ password=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')
 secret=$(mktemp "$tls/.password.XXXXXX")
 trap 'rm -f "$secret" "$keystore.new"' EXIT
 printf '%s' "$password" > "$secret"
-"$keytool" -genkeypair -alias keywarden -keyalg EC -groupname secp256r1 -sigalg SHA256withECDSA -validity 825 \
+run_keytool -genkeypair -alias keywarden -keyalg EC -groupname secp256r1 -sigalg SHA256withECDSA -validity 825 \
   -dname "CN=$first" -ext "SAN=$san" -storetype PKCS12 -keystore "$keystore.new" \
-  -storepass:file "$secret" -keypass:file "$secret" > /dev/null 2>&1
-"$keytool" -exportcert -rfc -alias keywarden -keystore "$keystore.new" -storepass:file "$secret" \
-  -file "$tls/certificate.pem" > /dev/null 2>&1
-"$keytool" -printcert -file "$tls/certificate.pem" | sed -n 's/^[[:space:]]*SHA256: *//p' | tr -d ':' \
-  | tr 'A-F' 'a-f' > "$tls/certificate.sha256"
-[ -s "$tls/certificate.sha256" ] || { echo "server-keystore.sh: no fingerprint from keytool" >&2; exit 1; }
+  -storepass:file "$secret" -keypass:file "$secret"
+export_certificate "$keystore.new" "$secret"
 printf 'keywarden.tls.keystore.password=%s\n' "$password" > "$properties.new"
 mv "$keystore.new" "$keystore"
 mv "$properties.new" "$properties"

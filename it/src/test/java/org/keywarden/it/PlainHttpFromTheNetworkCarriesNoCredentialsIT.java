@@ -64,6 +64,9 @@ class PlainHttpFromTheNetworkCarriesNoCredentialsIT {
                 Map.of("Content-Type", "application/x-www-form-urlencoded"), "username=admin&password=x");
         assertEquals(403, signIn.status());
         assertTrue(signIn.body().contains("HTTPS"), signIn.body());
+        RawHttp.Answer withSession = RawHttp.send(NETWORK, false, "GET", "/helpdesk/",
+                Map.of("Cookie", "JSESSIONID=any-session-id"), null);
+        assertEquals(403, withSession.status(), "a session cookie is a credential too");
         assertEquals(eventsBefore, Database.count("SELECT COUNT(*) FROM audit_event WHERE source_address = ?", NETWORK),
                 "nothing refused here reached the audit");
 

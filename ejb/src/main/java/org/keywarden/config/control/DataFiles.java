@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * Files and folders in the data directory, readable by the server's user only: small secret files written
@@ -49,19 +50,36 @@ public final class DataFiles {
         if (!Files.isDirectory(root)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                if (Files.isSymbolicLink(path)) {
-                    continue;
-                }
-                try {
-                    restrict(path, Files.isDirectory(path) ? OWNER_DIRECTORY : OWNER_FILE);
-                } catch (IOException e) {
-                    LOG.warning(() -> "Cannot make " + path + " readable by its owner only: " + e.getMessage());
-                }
+        // the folder itself may be a link (to another volume): what it points to is the data directory
+        Files.walkFileTree(root.toRealPath(), new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                tighten(dir, OWNER_DIRECTORY);
+                return FileVisitResult.CONTINUE;
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause(); // a file removed while walking, say
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (!attributes.isSymbolicLink()) {
+                    tighten(file, OWNER_FILE);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE; // gone while walking (an H2 temporary file, say)
+            }
+        });
+    }
+
+    private static void tighten(Path path, Set<PosixFilePermission> permissions) {
+        try {
+            restrict(path, permissions);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            // removed meanwhile
+        } catch (IOException e) {
+            LOG.warning(() -> "Cannot make " + path + " readable by its owner only: " + e.getMessage());
         }
     }
 

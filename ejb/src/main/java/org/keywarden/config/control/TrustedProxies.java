@@ -9,12 +9,16 @@ import java.util.regex.Pattern;
 /**
  * The proxies whose {@code X-Forwarded-For} is believed and who may send credentials over plain HTTP
  * ({@code KEYWARDEN_TRUSTED_PROXIES}: addresses or CIDR ranges, comma-separated; default this machine,
- * {@code 127.0.0.1,::1}). Only address literals are read, so that nothing here ever asks DNS.
+ * {@code 127.0.0.1,::1}). Only address literals are read, so that nothing here ever asks DNS. Each
+ * proxy must append the address it saw to {@code X-Forwarded-For} (HAProxy's {@code option forwardfor},
+ * nginx's {@code $proxy_add_x_forwarded_for}); one that passes the header on untouched lets clients name
+ * themselves.
  */
 public final class TrustedProxies {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    /** Starts with a hex digit or a colon, as InetAddress needs to parse it as a literal (anything else it looks up). */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|[0-9A-Fa-f:]:");
 
     private record Range(byte[] network, int prefix) {
         boolean contains(byte[] address) {

@@ -17,7 +17,7 @@ import org.keywarden.device.entity.Device;
 /**
  * Enrolls a device: checks the organisation's secret, creates a new device record (re-enrolling a
  * known hostname makes a new record, never takes over an old one) and issues its token. A source
- * address that sent too many wrong secrets is refused for a while.
+ * address that sent too many wrong secrets gets 429 for its further wrong ones for a while.
  */
 @Stateless
 public class EnrollDevice {
@@ -42,9 +42,9 @@ public class EnrollDevice {
      * {@link DeviceFailures} says).
      *
      * @throws org.keywarden.platform.control.TooManyRequests when the source made too many wrong attempts
+     *         (the right secret is always served)
      */
     public Optional<Enrollment> enroll(EnrollCommand command, Caller caller) {
-        failures.refuseIfThrottled(DeviceFailures.Kind.ENROLLMENT, caller.sourceAddress());
         if (!enrollmentSecret.matches(command.enrollmentSecret())) {
             failures.failed(DeviceFailures.Kind.ENROLLMENT, caller, "wrong enrollment secret for hostname "
                     + command.hostname());

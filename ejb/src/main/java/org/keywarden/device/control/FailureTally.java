@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Failures of one kind per source address in fixed windows, in this node's memory: the first failure
  * of a window is worth an audit event of its own, the one that reaches the limit starts the throttle,
- * the rest are only counted, and a window that ends with uncounted failures is handed back once for
- * one summary event. At most {@link #MAX_SOURCES} sources are tracked; beyond that (a flood from many
+ * those beyond it are refused, the rest are only counted, and a window that ends with failures not
+ * audited one by one is handed back once for one summary event. IPv6 addresses count by their /64. At most {@link #MAX_SOURCES} sources are tracked; beyond that (a flood from many
  * addresses) the newcomers share one entry, {@link #OTHER_SOURCES}, and are throttled together.
  */
 public final class FailureTally {
@@ -28,8 +28,14 @@ public final class FailureTally {
         FIRST,
         /** Reached the limit: audit that the source is throttled now. */
         THROTTLED_NOW,
-        /** Only counted. */
-        COUNTED
+        /** Below the limit: only counted. */
+        COUNTED,
+        /** Beyond the limit: counted, and refused until the window ends. */
+        REFUSED
+    }
+
+    /** A counted failure: what it is worth, and how long until its window ends. */
+    public record Counted(Verdict verdict, Duration windowLeft) {
     }
 
     /** A window that ended with failures that were counted but not audited one by one. */
@@ -49,21 +55,8 @@ public final class FailureTally {
         }
     }
 
-    /** How long the source must wait, when it made {@code limit} failures within the current window. */
-    public Optional<Duration> throttled(String source, Instant now, int limit, Duration window) {
-        Window current = windows.get(keyOf(source));
-        if (current == null) {
-            return Optional.empty();
-        }
-        synchronized (current) {
-            Instant end = current.start.plus(window);
-            return !current.closed && current.failures >= limit && now.isBefore(end)
-                    ? Optional.of(Duration.between(now, end)) : Optional.empty();
-        }
-    }
-
-    /** Counts one failure of the source (a throttled request counts too). */
-    public Verdict fail(String source, Instant now, int limit, Duration window) {
+    /** Counts one failure of the source, and says, in one step, what it is worth. */
+    public Counted fail(String source, Instant now, int limit, Duration window) {
         String key = keyOf(source);
         while (true) {
             Window current = windows.computeIfAbsent(key, k -> new Window(now));
@@ -76,8 +69,9 @@ public final class FailureTally {
                     continue;
                 }
                 current.failures++;
-                return current.failures == 1 ? Verdict.FIRST : current.failures == limit ? Verdict.THROTTLED_NOW
-                        : Verdict.COUNTED;
+                Verdict verdict = current.failures == 1 ? Verdict.FIRST : current.failures == limit
+                        ? Verdict.THROTTLED_NOW : current.failures > limit ? Verdict.REFUSED : Verdict.COUNTED;
+                return new Counted(verdict, Duration.between(now, current.start.plus(window)));
             }
         }
     }
@@ -109,12 +103,35 @@ public final class FailureTally {
         }
     }
 
+    /**
+     * An IPv6 address counts by its /64 (one site's or one customer's network, which hands out the rest
+     * freely): {@code 2001:db8:1:2::/64}; an IPv4 address by itself.
+     */
+    static String prefixOf(String source) {
+        if (source.indexOf(':') < 0 || !source.matches("[0-9A-Fa-f:]+")) {
+            return source;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(source).getAddress(); // a literal: no lookup
+            if (bytes.length != 16) {
+                return source;
+            }
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (java.net.UnknownHostException e) {
+            return source;
+        }
+    }
+
     int sources() {
         return windows.size();
     }
 
     private String keyOf(String source) {
-        String key = source == null ? "(unknown)" : source;
+        String key = source == null ? "(unknown)" : prefixOf(source);
         return windows.size() >= MAX_SOURCES && !windows.containsKey(key) ? OTHER_SOURCES : key;
     }
 }

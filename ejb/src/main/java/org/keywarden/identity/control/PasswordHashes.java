@@ -49,6 +49,16 @@ public class PasswordHashes {
         return pbkdf2.generate(password);
     }
 
+    /** A new hash of a password that just verified, counted among the checks in flight like one. */
+    public String rehash(char[] password) {
+        String[] hash = new String[1];
+        limited(() -> {
+            hash[0] = pbkdf2.generate(password);
+            return true;
+        });
+        return hash[0];
+    }
+
     /** Whether the password matches the hash: PBKDF2, unless this same pair matched in the last few minutes. */
     public boolean verify(char[] password, String hash) {
         if (iterationsOf(hash) < 0) {

@@ -31,6 +31,7 @@ import org.keywarden.identity.entity.AppUser;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SignIn {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SignIn.class.getName());
     static final String ACTION = "SIGN_IN";
     static final String LOCKED_OUT = "SIGN_IN_LOCKED_OUT";
 
@@ -82,10 +83,7 @@ public class SignIn {
         if (!valid || user.get().isDisabled()) {
             return failed(username, caller, channel, now);
         }
-        String checked = user.get().getPasswordHash();
-        if (PasswordHashes.isOutdated(checked)) {
-            upgrades.upgrade(user.get().getUsername(), checked, hashes.hash(password), caller);
-        }
+        upgradeIfOutdated(user.get(), password, caller);
         if (channel == SignInChannel.PORTAL || !remembered) {
             throttles.signedIn(user.get().getUsername(), now);
             audit.recordSeparately(new AuditRecord(caller, ACTION, Outcome.SUCCESS, null, null, null, null,
@@ -124,6 +122,20 @@ public class SignIn {
         audit.recordSeparately(new AuditRecord(caller, ACTION, Outcome.SUCCESS, null, null, null, null,
                 channel + ", directory user " + user.get().getUsername() + ", roles " + new java.util.TreeSet<>(roles)));
         return new SignInResult(SignInOutcome.SIGNED_IN, user.get().getUsername(), roles);
+    }
+
+    /** Best effort: a hash that cannot be replaced now (the node busy, the row locked) is replaced at a later sign-in. */
+    private void upgradeIfOutdated(AppUser user, char[] password, Caller caller) {
+        String checked = user.getPasswordHash();
+        if (!PasswordHashes.isOutdated(checked)) {
+            return;
+        }
+        try {
+            upgrades.upgrade(user.getUsername(), checked, hashes.rehash(password), caller);
+        } catch (PasswordWorkSaturated | EJBException e) {
+            LOG.warning(() -> "The password hash of " + user.getUsername() + " stays on its old parameters for now: "
+                    + e.getClass().getSimpleName());
+        }
     }
 
     /** The roles of a signed-in portal user now, or empty when the user was disabled or removed since. */

@@ -15,7 +15,7 @@ import jakarta.ejb.Startup;
 @Startup
 // the last of each line of start-up beans (the others come before them); Payara refuses a list that names
 // a bean and also one it depends on as a "cyclic dependency"
-@DependsOn({"BootstrapAdministrator", "EnrollmentSecret", "KeystorePasswordPlacement", "RewrapJob"})
+@DependsOn({"BootstrapAdministrator", "EnrollmentSecret", "KeystorePasswordPlacement", "RewrapJob", "SettingsAtStart"})
 public class StartupComplete {
 
     private static volatile boolean done;

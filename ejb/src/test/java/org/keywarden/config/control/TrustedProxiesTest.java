@@ -21,6 +21,8 @@ class TrustedProxiesTest {
         assertFalse(proxies.contains("11.0.0.1"));
         assertFalse(proxies.contains("proxy.example"), "a name is never looked up");
         assertFalse(proxies.contains("300.1.1.1"));
+        assertFalse(proxies.contains(".::"), "not a literal InetAddress would parse (it would look it up)");
+        assertFalse(proxies.contains("1.2.3.4:5555"), "an address with a port");
         assertFalse(proxies.contains(null));
     }
 

@@ -25,7 +25,8 @@ import org.keywarden.platform.boundary.RefusalMappers;
 /**
  * Lets a request through only with {@code Authorization: Bearer <token>} of the device named in the
  * path: 401 without a valid token, 403 for another device's path (a refused write is audited). Invalid
- * tokens are counted per source address ({@link DeviceFailures}): too many, and the source gets 429 for a while.
+ * tokens are counted per source address ({@link DeviceFailures}): too many, and the source's further invalid
+ * ones get 429 for a while (valid tokens from it are still served).
  */
 @Provider
 @DeviceAuthenticated
@@ -51,20 +52,16 @@ public class DeviceAuthentication implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
-        String source = ClientAddress.of(servletRequest);
-        if (bearer) {
+        Optional<String> device = bearer ? authenticateDevice.deviceOf(header.substring(BEARER.length()).strip())
+                : Optional.empty();
+        if (bearer && device.isEmpty()) {
             try {
-                failures.refuseIfThrottled(DeviceFailures.Kind.TOKEN, source);
+                failures.failed(DeviceFailures.Kind.TOKEN, Caller.anonymous(ClientAddress.of(servletRequest)),
+                        "invalid device token for " + request.getMethod() + " " + abbreviated(request.getUriInfo().getPath()));
             } catch (TooManyRequests throttled) {
                 request.abortWith(RefusalMappers.tooMany(throttled));
                 return;
             }
-        }
-        Optional<String> device = bearer ? authenticateDevice.deviceOf(header.substring(BEARER.length()).strip())
-                : Optional.empty();
-        if (bearer && device.isEmpty()) {
-            failures.failed(DeviceFailures.Kind.TOKEN, Caller.anonymous(source), "invalid device token for "
-                    + request.getMethod() + " " + abbreviated(request.getUriInfo().getPath()));
         }
         if (device.isEmpty()) {
             request.abortWith(Response.fromResponse(

@@ -53,7 +53,7 @@ public class KeywardenAuthentication implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         if (!ClientAddress.mayCarryCredentials(request) && (request.getHeader("Authorization") != null
-                || !SAFE_METHODS.contains(request.getMethod()))) {
+                || request.getRequestedSessionId() != null || !SAFE_METHODS.contains(request.getMethod()))) {
             return refusePlainHttp(request, response);
         }
         if (isApi(request)) {
