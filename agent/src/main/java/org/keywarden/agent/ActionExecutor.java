@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import org.keywarden.agent.api.DeviceAction;
+import org.keywarden.agent.bitlocker.VolumeLockedException;
 import org.keywarden.client.Guids;
 
 /** Carries out the actions a check-in returned, printing one line per action. */
@@ -24,6 +25,8 @@ final class ActionExecutor {
             String prefix = action.type() + " volume " + action.volumeId() + " key " + action.recoveryKeyId() + ": ";
             try {
                 out.println(prefix + perform(action));
+            } catch (VolumeLockedException e) {
+                out.println(prefix + "skipped: " + Failures.message(e));
             } catch (RuntimeException e) {
                 err.println(prefix + "failed: " + Failures.message(e));
                 outcome.fail(e);

@@ -28,7 +28,7 @@ final class AddVolumeCommand extends AgentCommand {
     @Override
     protected int execute(AgentContext ctx) {
         DeviceCredential device = noEscrow ? null : ctx.credential(); // fail before changing anything
-        Volume volume = ctx.state().bitLocker().encryptNewVolume(type, driveLetter);
+        Volume volume = ctx.state().simulated().encryptNewVolume(type, driveLetter);
         ctx.out().println("BitLocker on for volume " + volume.volumeId() + " (" + volume.type() + ", "
                 + volume.driveLetter() + "): protectors " + volume.protectors().stream()
                 .map(p -> p.type() + " " + p.id()).collect(Collectors.joining(", ")));

@@ -22,6 +22,11 @@ abstract class AgentCommand implements Callable<Integer> {
     public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (agent.logFile() != null) {
+            RotatingLog log = new RotatingLog(agent.logFile(), RotatingLog.MAX_BYTES);
+            out = log.tee(out, "INFO");
+            err = log.tee(err, "ERROR");
+        }
         try {
             return execute(new AgentContext(agent, out, err));
         } catch (RuntimeException e) {

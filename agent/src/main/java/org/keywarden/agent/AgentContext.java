@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import org.keywarden.agent.api.DeviceApi;
+import org.keywarden.agent.device.LocalMachine;
+import org.keywarden.agent.device.Machine;
+import org.keywarden.agent.windows.PowerShell;
+import org.keywarden.agent.windows.WindowsBitLocker;
+import org.keywarden.agent.windows.WindowsMachine;
 import org.keywarden.agent.api.DeviceCredential;
 import org.keywarden.client.HttpClientFactory;
 import org.keywarden.agent.state.AgentState;
@@ -21,14 +26,27 @@ final class AgentContext {
     private final SecureRandom random;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Machine machine;
     private DeviceApi api;
 
     AgentContext(KeywardenAgent options, PrintWriter out, PrintWriter err) {
         this.options = options;
         this.random = new SecureRandom();
-        this.state = AgentState.load(options.stateDirectory(), random);
+        if (options.usesWindowsBitLocker()) {
+            PowerShell shell = options.powerShell();
+            this.state = AgentState.load(options.stateDirectory(), random, new WindowsBitLocker(shell));
+            this.machine = new WindowsMachine(shell);
+        } else {
+            this.state = AgentState.load(options.stateDirectory(), random);
+            this.machine = new LocalMachine();
+        }
         this.out = out;
         this.err = err;
+    }
+
+    /** The PC the agent runs on. */
+    Machine machine() {
+        return machine;
     }
 
     AgentState state() {

@@ -2,6 +2,7 @@ package org.keywarden.agent;
 
 import java.util.List;
 import org.keywarden.agent.api.DeviceCredential;
+import org.keywarden.agent.bitlocker.VolumeLockedException;
 import org.keywarden.agent.state.AgentState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,16 +25,22 @@ final class EscrowCommand extends AgentCommand {
                     + " recovery password protector(s), all escrowed");
             return ExitCodes.OK;
         }
-        KeyEscrow escrow = new KeyEscrow(state, ctx.api(), device);
         Outcome outcome = new Outcome();
+        escrowAll(new KeyEscrow(state, ctx.api(), device), ids, ctx, outcome);
+        return outcome.exitCode();
+    }
+
+    /** Escrows these keys, one line each; a locked volume's key is skipped, not a failure. */
+    static void escrowAll(KeyEscrow escrow, List<String> ids, AgentContext ctx, Outcome outcome) {
         for (String id : ids) {
             try {
                 ctx.out().println("Escrowed " + escrow.escrow(id).describe());
+            } catch (VolumeLockedException e) {
+                ctx.out().println("Skipped recovery key " + id + ": " + Failures.message(e));
             } catch (RuntimeException e) {
                 ctx.err().println("error: recovery key " + id + " not escrowed: " + Failures.message(e));
                 outcome.fail(e);
             }
         }
-        return outcome.exitCode();
     }
 }

@@ -10,6 +10,7 @@ import org.keywarden.agent.bitlocker.BitLocker;
 import org.keywarden.agent.bitlocker.BitLockerException;
 import org.keywarden.agent.bitlocker.KeyProtector;
 import org.keywarden.agent.bitlocker.Volume;
+import org.keywarden.agent.bitlocker.VolumeLockedException;
 import org.keywarden.agent.state.AgentState;
 import org.keywarden.agent.state.EscrowLedger;
 import org.keywarden.agent.state.PendingReplacement;
@@ -56,6 +57,9 @@ final class KeyEscrow {
         Volume volume = state.volumeOfProtector(protectorId)
                 .orElseThrow(() -> new BitLockerException("no volume has protector " + protectorId));
         KeyProtector protector = volume.protector(protectorId).orElseThrow();
+        if (volume.locked()) {
+            throw new VolumeLockedException(volume.volumeId());
+        }
         if (!protector.isRecoveryPassword()) {
             throw new BitLockerException("protector " + protector.id() + " is " + protector.type()
                     + ", not a recovery password");
@@ -95,17 +99,51 @@ final class KeyEscrow {
             state.ledger().finishReplacement(oldProtectorId);
             return Optional.empty();
         }
-        EscrowLedger ledger = state.ledger();
-        String newId = ledger.replacementOf(old.get().id())
-                .map(PendingReplacement::newRecoveryKeyId)
-                .filter(id -> volume.protector(id).isPresent())
-                .orElse(null);
-        if (newId == null) {
-            newId = state.bitLocker().addRecoveryPasswordProtector(volume.volumeId()).id();
-            // Remember the pairing before talking to the server, so a crash or a failure resumes it.
-            ledger.startReplacement(volume.volumeId(), old.get().id(), newId);
+        if (volume.locked()) {
+            throw new VolumeLockedException(volume.volumeId());
         }
+        EscrowLedger ledger = state.ledger();
+        String newId = ledger.replacementOf(old.get().id()).map(p -> replacementOnVolume(p, volume)).orElse(null);
+        if (newId == null) {
+            // Record the rotation before Windows adds the protector, so a crash after it is recognised.
+            ledger.announceReplacement(volume.volumeId(), old.get().id(),
+                    volume.protectors().stream().map(KeyProtector::id).toList());
+            newId = state.bitLocker().addRecoveryPasswordProtector(volume.volumeId()).id();
+        }
+        // Remember the pairing before talking to the server, so a crash or a failure resumes it.
+        ledger.startReplacement(volume.volumeId(), old.get().id(), newId);
         return Optional.of(escrow(newId));
+    }
+
+    /**
+     * Finishes the rotations an earlier run left unfinished (a crash, a failed escrow): each either
+     * completes in the safe order or is forgotten because its old protector is gone.
+     *
+     * @return one line per rotation
+     */
+    java.util.List<String> resume() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (PendingReplacement p : state.ledger().pendingReplacements()) {
+            String prefix = "unfinished rotation of " + p.oldRecoveryKeyId() + " on volume " + p.volumeId() + ": ";
+            if (state.volume(p.volumeId()).flatMap(v -> v.protector(p.oldRecoveryKeyId())).isEmpty()) {
+                state.ledger().finishReplacement(p.oldRecoveryKeyId());
+                lines.add(prefix + "done (the old protector is gone)");
+                continue;
+            }
+            lines.add(prefix + rotate(p.volumeId(), p.oldRecoveryKeyId()).map(r -> "finished: new " + r.describe())
+                    .orElse("done (the old protector is gone)"));
+        }
+        return lines;
+    }
+
+    /** The new protector of an unfinished rotation, if it is on the volume (found by the protectors known before). */
+    private static String replacementOnVolume(PendingReplacement p, Volume volume) {
+        if (p.newRecoveryKeyId() != null) {
+            return volume.protector(p.newRecoveryKeyId()).map(KeyProtector::id).orElse(null);
+        }
+        return volume.recoveryPasswordProtectors().stream().map(KeyProtector::id)
+                .filter(id -> !id.equals(p.oldRecoveryKeyId()) && !p.knownBefore().contains(id))
+                .reduce((first, later) -> later).orElse(null);
     }
 
     private boolean removeIfPresent(String volumeId, String protectorId) {

@@ -3,6 +3,8 @@ package org.keywarden.agent;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.keywarden.agent.windows.PowerShell;
+import org.keywarden.agent.windows.ProcessPowerShell;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,21 +32,47 @@ import picocli.CommandLine.Spec;
  * Neither the device token nor any recovery password is ever written to stdout or stderr.
  */
 @Command(name = "keywarden-agent", mixinStandardHelpOptions = true, versionProvider = KeywardenAgent.Version.class,
-        description = "Keywarden reference agent: a simulated BitLocker device for the Keywarden device API.",
+        description = "Keywarden agent: escrows this PC's BitLocker recovery keys and rotates them on request "
+                + "(on Windows through WMI; elsewhere a simulated BitLocker device for tests and development).",
         subcommands = {EnrollCommand.class, AddVolumeCommand.class, EscrowCommand.class, TpmCommand.class,
             CheckInCommand.class, ActionsCommand.class, StatusCommand.class, RunCommand.class})
 public class KeywardenAgent implements Callable<Integer> {
+    /** Which BitLocker the agent works with. */
+    public enum BitLockerKind { AUTO, WINDOWS, SIMULATED }
+
+    private final PowerShell powerShell;
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--bitlocker", paramLabel = "KIND", defaultValue = "AUTO",
+            description = "WINDOWS (this PC's BitLocker over WMI), SIMULATED (volumes kept in the state directory) or "
+                    + "AUTO: WINDOWS on Windows, else SIMULATED. Default: ${DEFAULT-VALUE}.")
+    BitLockerKind bitLocker;
+
+    @Option(names = "--log-file", paramLabel = "FILE",
+            description = "Also append every line the agent prints, time-stamped, to this file (rotated at 1 MiB, "
+                    + "5 kept).")
+    Path logFile;
+
+    /** The agent of this machine: Windows PowerShell on Windows. */
+    public KeywardenAgent() {
+        this(null);
+    }
+
+    /** An agent whose Windows BitLocker runs its scripts in this PowerShell (tests replay recorded outputs). */
+    public KeywardenAgent(PowerShell powerShell) {
+        this.powerShell = powerShell;
+    }
 
     @Option(names = "--server", paramLabel = "URL",
             description = "Keywarden root URL (the API is under /api/v1 below it). Default: the server the device "
                     + "enrolled with, else http://localhost:8080.")
     URI server;
 
-    @Option(names = "--state", paramLabel = "DIR", defaultValue = "agent-state",
-            description = "State directory (device id, token, simulated volumes). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "State directory (device id, token, escrow records; the simulated volumes). Default: "
+                    + "%%ProgramData%%\\Keywarden\\Agent with the Windows BitLocker, else agent-state.")
     Path stateDirectory;
 
     @Option(names = "--insecure",
@@ -91,7 +119,30 @@ public class KeywardenAgent implements Callable<Integer> {
     }
 
     Path stateDirectory() {
-        return stateDirectory;
+        if (stateDirectory != null) {
+            return stateDirectory;
+        }
+        String programData = System.getenv("ProgramData");
+        return usesWindowsBitLocker() && programData != null
+                ? Path.of(programData, "Keywarden", "Agent") : Path.of("agent-state");
+    }
+
+    /** Whether the agent works with the PC's own BitLocker. */
+    boolean usesWindowsBitLocker() {
+        return switch (bitLocker == null ? BitLockerKind.AUTO : bitLocker) {
+            case WINDOWS -> true;
+            case SIMULATED -> false;
+            case AUTO -> powerShell != null || System.getProperty("os.name", "").startsWith("Windows");
+        };
+    }
+
+    /** The PowerShell the Windows BitLocker runs its scripts in. */
+    PowerShell powerShell() {
+        return powerShell != null ? powerShell : ProcessPowerShell.windows();
+    }
+
+    Path logFile() {
+        return logFile;
     }
 
     boolean insecure() {

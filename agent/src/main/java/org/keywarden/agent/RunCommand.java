@@ -1,36 +1,41 @@
 package org.keywarden.agent;
 
+import java.nio.file.Path;
 import java.time.Duration;
-import org.keywarden.agent.api.ActionsResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code run}: checks in repeatedly, like the agent's service loop. */
+/** {@code run}: one full cycle of the agent (or several), as the scheduled task starts it. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Check in repeatedly (as the agent service does). Failures do not stop the loop.")
+        description = {"One full cycle, then exit (the scheduled task starts it at start-up and every 90 minutes, "
+                + "or as often as the server says): enroll if not enrolled, finish unfinished rotations, escrow every "
+                + "recovery password not yet escrowed, report the TPM owner information if Windows keeps it, check in "
+                + "and carry out the actions. A failure does not stop the rest of the cycle."})
 final class RunCommand extends AgentCommand {
-    private static final int DEFAULT_INTERVAL_MINUTES = 90;
 
-    @Option(names = "--times", paramLabel = "N", defaultValue = "0",
-            description = "Number of check-ins; 0 (default) runs until interrupted.")
+    @Option(names = "--times", paramLabel = "N", defaultValue = "1",
+            description = "Number of cycles; 0 runs until interrupted. Default: ${DEFAULT-VALUE}.")
     int times;
 
     @Option(names = "--interval-seconds", paramLabel = "S",
-            description = "Seconds between check-ins (default: the interval the server returns, else 90 minutes).")
+            description = "Seconds between cycles (default: the interval the server returns, else 90 minutes).")
     Integer intervalSeconds;
+
+    @Option(names = "--secret-file", paramLabel = "FILE",
+            description = "Enrollment secret, if the device must enroll (default: env " + Enrollment.SECRET_ENV
+                    + ", else the file enrollment-secret in the state directory, deleted after enrollment).")
+    Path secretFile;
+
+    @Option(names = "--scheduled-task", paramLabel = "NAME",
+            description = "The scheduled task that runs the agent (in the task folder \\Keywarden\\): its repetition "
+                    + "follows the server's check-in interval.")
+    String scheduledTask;
 
     @Override
     protected int execute(AgentContext ctx) {
         Outcome outcome = new Outcome();
         for (int i = 1; times <= 0 || i <= times; i++) {
-            Integer serverMinutes = null;
-            try {
-                ActionsResponse response = CheckIn.once(ctx, outcome);
-                serverMinutes = response.checkInIntervalMinutes();
-            } catch (RuntimeException e) {
-                ctx.err().println("error: check-in " + i + " failed: " + Failures.message(e));
-                outcome.fail(e);
-            }
+            Integer serverMinutes = new AgentCycle(ctx, outcome).run(secretFile, scheduledTask);
             ctx.out().flush();
             ctx.err().flush();
             if (times > 0 && i == times) {
@@ -38,7 +43,7 @@ final class RunCommand extends AgentCommand {
             }
             Duration wait = intervalSeconds != null ? Duration.ofSeconds(Math.max(0, intervalSeconds))
                     : Duration.ofMinutes(serverMinutes != null && serverMinutes > 0 ? serverMinutes
-                            : DEFAULT_INTERVAL_MINUTES);
+                            : AgentCycle.DEFAULT_INTERVAL_MINUTES);
             try {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {

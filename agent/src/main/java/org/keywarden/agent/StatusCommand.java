@@ -36,7 +36,8 @@ final class StatusCommand extends AgentCommand {
             }
         }
         for (PendingReplacement p : state.ledger().pendingReplacements()) {
-            out.println("Rotation pending: " + p.oldRecoveryKeyId() + " -> " + p.newRecoveryKeyId()
+            out.println("Rotation pending: " + p.oldRecoveryKeyId() + " -> "
+                    + (p.newRecoveryKeyId() == null ? "(new protector being added)" : p.newRecoveryKeyId())
                     + " on volume " + p.volumeId());
         }
         return ExitCodes.OK;

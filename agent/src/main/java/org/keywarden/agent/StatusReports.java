@@ -25,6 +25,6 @@ final class StatusReports {
         List<ProtectorStatus> protectors = v.protectors().stream()
                 .map(p -> new ProtectorStatus(p.id(), p.type().name())).toList();
         return new VolumeStatus(v.volumeId(), v.type().name(), v.driveLetter(), v.encryptionMethod(),
-                v.conversionStatus(), v.protectionStatus(), protectors, true, List.of());
+                v.conversionStatus(), v.protectionStatus(), protectors, v.compliant(), List.of());
     }
 }

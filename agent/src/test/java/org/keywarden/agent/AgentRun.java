@@ -8,9 +8,14 @@ import picocli.CommandLine;
 record AgentRun(int exitCode, String out, String err) {
 
     static AgentRun of(String... args) {
+        return with(null, args);
+    }
+
+    /** Runs an agent whose Windows BitLocker runs its scripts in this PowerShell. */
+    static AgentRun with(org.keywarden.agent.windows.PowerShell shell, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new KeywardenAgent());
+        CommandLine cmd = new CommandLine(new KeywardenAgent(shell));
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int rc = cmd.execute(args);

@@ -73,7 +73,11 @@ final class JsonBodies {
             }
             JsonArrayBuilder codes = Json.createArrayBuilder();
             v.nonComplianceCodes().forEach(codes::add);
-            vb.add("protectors", ps).add("compliant", v.compliant()).add("nonComplianceCodes", codes);
+            vb.add("protectors", ps);
+            if (v.compliant() != null) {
+                vb.add("compliant", v.compliant().booleanValue());
+            }
+            vb.add("nonComplianceCodes", codes);
             volumes.add(vb);
         }
         return b.add("volumes", volumes).build().toString();

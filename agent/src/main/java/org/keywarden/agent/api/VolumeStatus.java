@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record VolumeStatus(String volumeId, String volumeType, String driveLetter, String encryptionMethod,
                            String conversionStatus, String protectionStatus, List<ProtectorStatus> protectors,
-                           boolean compliant, List<Integer> nonComplianceCodes) {
+                           Boolean compliant, List<Integer> nonComplianceCodes) {
     public VolumeStatus {
         protectors = protectors == null ? List.of() : List.copyOf(protectors);
         nonComplianceCodes = nonComplianceCodes == null ? List.of() : List.copyOf(nonComplianceCodes);

@@ -12,5 +12,11 @@ public enum ProtectorType {
     EXTERNAL_KEY,
     RECOVERY_PASSWORD,
     PASSWORD,
-    PUBLIC_KEY
+    PUBLIC_KEY,
+    /** A TPM certificate protector (Windows type 9). */
+    TPM_CERTIFICATE,
+    /** An Active Directory account or group protector (Windows type 10, CNG). */
+    AD_ACCOUNT_OR_GROUP,
+    /** A type this agent does not know (Windows type 0 or newer types). */
+    UNKNOWN
 }

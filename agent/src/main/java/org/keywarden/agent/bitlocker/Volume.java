@@ -15,13 +15,32 @@ import java.util.Optional;
  * @param conversionStatus for example {@code FULLY_ENCRYPTED}
  * @param protectionStatus {@code ON} or {@code OFF}
  * @param protectors       key protectors in the order they were added
+ * @param locked           whether the volume is locked (its secrets cannot be read until it is unlocked)
  */
 public record Volume(String volumeId, VolumeType type, String driveLetter, String encryptionMethod,
-                     String conversionStatus, String protectionStatus, List<KeyProtector> protectors) {
+                     String conversionStatus, String protectionStatus, List<KeyProtector> protectors,
+                     boolean locked) {
     public Volume {
         Objects.requireNonNull(volumeId, "volumeId");
         Objects.requireNonNull(type, "type");
         protectors = List.copyOf(protectors);
+    }
+
+    /** An unlocked volume. */
+    public Volume(String volumeId, VolumeType type, String driveLetter, String encryptionMethod,
+                  String conversionStatus, String protectionStatus, List<KeyProtector> protectors) {
+        this(volumeId, type, driveLetter, encryptionMethod, conversionStatus, protectionStatus, protectors, false);
+    }
+
+    /**
+     * Whether the volume meets the basic policy: fully encrypted with protection on; unknown (null) while
+     * it is locked.
+     */
+    public Boolean compliant() {
+        if (locked) {
+            return null;
+        }
+        return "FULLY_ENCRYPTED".equals(conversionStatus) && "ON".equals(protectionStatus);
     }
 
     /** The recovery password protectors of this volume. */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.keywarden.agent.bitlocker.BitLocker;
 import org.keywarden.agent.bitlocker.KeyProtector;
 import org.keywarden.agent.bitlocker.SimulatedBitLocker;
 import org.keywarden.agent.bitlocker.Volume;
@@ -27,8 +28,10 @@ import org.keywarden.agent.bitlocker.Volume;
  *   <li>{@code device.json}: the {@link DeviceIdentity} (no secret)</li>
  *   <li>{@code device-token}: the device token (secret)</li>
  *   <li>{@code bitlocker.json}: the simulated BitLocker volumes, protectors, recovery passwords,
- *       key packages and TPM owner hash (secrets)</li>
+ *       key packages and TPM owner hash (secrets); not used with the PC's own BitLocker</li>
  *   <li>{@code escrow.json}: the {@link EscrowLedger} (no secret)</li>
+ *   <li>{@code run.json}: the check-in interval the scheduled task follows and a digest of the TPM owner
+ *       information last reported (no secret)</li>
  * </ul>
  * Tests can {@link #load(Path)} a directory the CLI wrote and assert on it. Accessors marked
  * <strong>secret</strong> exist so tests can compare with what the server discloses; never print
@@ -39,22 +42,33 @@ public final class AgentState {
     public static final String TOKEN_FILE = "device-token";
     public static final String BITLOCKER_FILE = "bitlocker.json";
     public static final String ESCROW_FILE = "escrow.json";
+    public static final String RUN_FILE = "run.json";
 
     private final Path dir;
-    private final SimulatedBitLocker bitLocker;
+    private final SimulatedBitLocker simulated;
+    private final BitLocker bitLocker;
     private final EscrowLedger ledger;
+    private JsonObject runRecord;
     private DeviceIdentity identity;
     private String deviceToken;
 
-    private AgentState(Path dir, SecureRandom random) throws IOException {
+    private AgentState(Path dir, SecureRandom random, BitLocker device) throws IOException {
         this.dir = dir;
         this.identity = readIdentity(dir.resolve(DEVICE_FILE));
         Path tokenFile = dir.resolve(TOKEN_FILE);
         this.deviceToken = Files.exists(tokenFile) ? Files.readString(tokenFile, StandardCharsets.UTF_8).strip() : null;
-        JsonObject bl = SecureFiles.readJson(dir.resolve(BITLOCKER_FILE));
-        this.bitLocker = bl == null
-                ? SimulatedBitLocker.empty(random, json -> write(BITLOCKER_FILE, json))
-                : SimulatedBitLocker.fromJson(bl, random, json -> write(BITLOCKER_FILE, json));
+        if (device == null) {
+            JsonObject bl = SecureFiles.readJson(dir.resolve(BITLOCKER_FILE));
+            this.simulated = bl == null
+                    ? SimulatedBitLocker.empty(random, json -> write(BITLOCKER_FILE, json))
+                    : SimulatedBitLocker.fromJson(bl, random, json -> write(BITLOCKER_FILE, json));
+            this.bitLocker = simulated;
+        } else {
+            this.simulated = null;
+            this.bitLocker = device;
+        }
+        JsonObject run = SecureFiles.readJson(dir.resolve(RUN_FILE));
+        this.runRecord = run == null ? Json.createObjectBuilder().build() : run;
         JsonObject esc = SecureFiles.readJson(dir.resolve(ESCROW_FILE));
         try {
             this.ledger = esc == null
@@ -77,8 +91,16 @@ public final class AgentState {
 
     /** As {@link #load(Path)}, with the random source used for new passwords and ids. */
     public static AgentState load(Path dir, SecureRandom random) {
+        return load(dir, random, null);
+    }
+
+    /**
+     * As {@link #load(Path)}, for a device with its own BitLocker ({@code null}: the simulated one kept in
+     * {@code bitlocker.json}).
+     */
+    public static AgentState load(Path dir, SecureRandom random, BitLocker device) {
         try {
-            return new AgentState(dir, random);
+            return new AgentState(dir, random, device);
         } catch (IOException | UncheckedIOException e) {
             throw new AgentStateException("cannot read agent state in " + dir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -138,9 +160,48 @@ public final class AgentState {
         }
     }
 
-    /** The simulated BitLocker of this device; its changes are saved immediately. */
-    public SimulatedBitLocker bitLocker() {
+    /** The BitLocker of this device. */
+    public BitLocker bitLocker() {
         return bitLocker;
+    }
+
+    /**
+     * The simulated BitLocker of this device; its changes are saved immediately.
+     *
+     * @throws AgentStateException if the agent works with the PC's own BitLocker
+     */
+    public SimulatedBitLocker simulated() {
+        if (simulated == null) {
+            throw new AgentStateException("this agent works with the PC's own BitLocker, not a simulated one");
+        }
+        return simulated;
+    }
+
+    /** The check-in interval the scheduled task was last set to, if any. */
+    public synchronized Optional<Integer> scheduledIntervalMinutes() {
+        JsonValue v = runRecord.get("scheduledIntervalMinutes");
+        return v instanceof jakarta.json.JsonNumber n ? Optional.of(n.intValue()) : Optional.empty();
+    }
+
+    /** Records the check-in interval the scheduled task now follows. */
+    public synchronized void saveScheduledIntervalMinutes(int minutes) {
+        saveRun("scheduledIntervalMinutes", Json.createValue(minutes));
+    }
+
+    /** The digest of the TPM owner information last reported, if any (no secret: a SHA-256 of it). */
+    public synchronized Optional<String> reportedTpmDigest() {
+        return Optional.ofNullable(opt(runRecord, "reportedTpmSha256"));
+    }
+
+    /** Records the digest of the TPM owner information the server accepted. */
+    public synchronized void saveReportedTpmDigest(String sha256) {
+        saveRun("reportedTpmSha256", Json.createValue(sha256));
+    }
+
+    private void saveRun(String key, JsonValue value) {
+        JsonObject updated = Json.createObjectBuilder(runRecord).add(key, value).build();
+        write(RUN_FILE, updated);
+        runRecord = updated;
     }
 
     /** Which keys the server acknowledged; its changes are saved immediately. */

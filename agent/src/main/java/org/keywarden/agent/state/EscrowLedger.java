@@ -48,9 +48,15 @@ public final class EscrowLedger {
         if (pendings != null && pendings.getValueType() == JsonValue.ValueType.ARRAY) {
             for (JsonValue v : pendings.asJsonArray()) {
                 JsonObject o = v.asJsonObject();
+                String newId = optString(o, "newRecoveryKeyId");
+                List<String> before = new ArrayList<>();
+                JsonValue known = o.get("knownBefore");
+                if (known != null && known.getValueType() == JsonValue.ValueType.ARRAY) {
+                    known.asJsonArray().getValuesAs(JsonString.class).forEach(id -> before.add(Guids.normalize(id.getString())));
+                }
                 ledger.pending.add(new PendingReplacement(Guids.normalize(o.getString("volumeId")),
                         Guids.normalize(o.getString("oldRecoveryKeyId")),
-                        Guids.normalize(o.getString("newRecoveryKeyId"))));
+                        newId == null ? null : Guids.normalize(newId), before));
             }
         }
         return ledger;
@@ -93,11 +99,26 @@ public final class EscrowLedger {
         return pending.stream().filter(p -> Guids.same(p.newRecoveryKeyId(), newRecoveryKeyId)).findFirst();
     }
 
+    /**
+     * Records that a rotation is about to add a new protector, before Windows is asked for it: with the
+     * protectors the volume has now, the new one is recognised after a crash.
+     */
+    public synchronized PendingReplacement announceReplacement(String volumeId, String oldRecoveryKeyId,
+                                                               List<String> knownBefore) {
+        PendingReplacement p = new PendingReplacement(Guids.normalize(volumeId), Guids.normalize(oldRecoveryKeyId),
+                null, knownBefore.stream().map(Guids::normalize).toList());
+        pending.removeIf(x -> x.oldRecoveryKeyId().equals(p.oldRecoveryKeyId()));
+        pending.add(p);
+        persist();
+        return p;
+    }
+
     /** Records a rotation in progress (replacing any earlier one for the same old key). */
     public synchronized PendingReplacement startReplacement(String volumeId, String oldRecoveryKeyId,
                                                             String newRecoveryKeyId) {
+        List<String> before = replacementOf(oldRecoveryKeyId).map(PendingReplacement::knownBefore).orElse(List.of());
         PendingReplacement p = new PendingReplacement(Guids.normalize(volumeId),
-                Guids.normalize(oldRecoveryKeyId), Guids.normalize(newRecoveryKeyId));
+                Guids.normalize(oldRecoveryKeyId), Guids.normalize(newRecoveryKeyId), before);
         pending.removeIf(x -> x.oldRecoveryKeyId().equals(p.oldRecoveryKeyId()));
         pending.add(p);
         persist();
@@ -132,10 +153,15 @@ public final class EscrowLedger {
         }
         JsonArrayBuilder ps = Json.createArrayBuilder();
         for (PendingReplacement p : pending) {
-            ps.add(Json.createObjectBuilder()
+            JsonObjectBuilder b = Json.createObjectBuilder()
                     .add("volumeId", p.volumeId())
-                    .add("oldRecoveryKeyId", p.oldRecoveryKeyId())
-                    .add("newRecoveryKeyId", p.newRecoveryKeyId()));
+                    .add("oldRecoveryKeyId", p.oldRecoveryKeyId());
+            if (p.newRecoveryKeyId() != null) {
+                b.add("newRecoveryKeyId", p.newRecoveryKeyId());
+            }
+            JsonArrayBuilder before = Json.createArrayBuilder();
+            p.knownBefore().forEach(before::add);
+            ps.add(b.add("knownBefore", before));
         }
         return Json.createObjectBuilder().add("escrowed", keys).add("pendingReplacements", ps).build();
     }

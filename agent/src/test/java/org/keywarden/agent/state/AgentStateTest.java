@@ -42,7 +42,7 @@ class AgentStateTest {
         assumeTrue(posix != null, "POSIX permissions not supported here");
         Set<PosixFilePermission> perms = posix.readAttributes().permissions();
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), perms);
-        state.bitLocker().encryptNewVolume(VolumeType.OS, null);
+        state.simulated().encryptNewVolume(VolumeType.OS, null);
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(dir.resolve(AgentState.BITLOCKER_FILE)), "recovery passwords too");
     }
@@ -52,12 +52,12 @@ class AgentStateTest {
         Path dir = tmp.resolve("state");
         AgentState state = AgentState.load(dir);
         state.saveEnrollment(identity("DEV-42"), "secret-token");
-        Volume os = state.bitLocker().encryptNewVolume(VolumeType.OS, null);
-        Volume data = state.bitLocker().encryptNewVolume(VolumeType.FIXED, "F:");
+        Volume os = state.simulated().encryptNewVolume(VolumeType.OS, null);
+        Volume data = state.simulated().encryptNewVolume(VolumeType.FIXED, "F:");
         String osKey = os.recoveryPasswordProtectors().get(0).id();
         String dataKey = data.recoveryPasswordProtectors().get(0).id();
         state.ledger().markEscrowed(osKey, os.volumeId(), Instant.parse("2025-01-02T03:04:05Z"));
-        String newKey = state.bitLocker().addRecoveryPasswordProtector(data.volumeId()).id();
+        String newKey = state.simulated().addRecoveryPasswordProtector(data.volumeId()).id();
         state.ledger().startReplacement(data.volumeId(), dataKey, newKey);
 
         AgentState again = AgentState.load(dir);
@@ -84,7 +84,7 @@ class AgentStateTest {
         Path dir = tmp.resolve("state");
         AgentState state = AgentState.load(dir);
         state.saveEnrollment(identity("A"), "t1");
-        Volume v = state.bitLocker().encryptNewVolume(VolumeType.OS, null);
+        Volume v = state.simulated().encryptNewVolume(VolumeType.OS, null);
         String key = v.recoveryPasswordProtectors().get(0).id();
         state.ledger().markEscrowed(key, v.volumeId(), null);
         state.saveEnrollment(identity("B"), "t2");
