@@ -12,10 +12,11 @@ import org.keywarden.agent.api.TpmReport;
 import org.keywarden.agent.state.AgentState;
 
 /**
- * One full cycle of the agent: enroll if needed, finish unfinished rotations, escrow every recovery
- * password not yet escrowed, report TPM owner information that changed, check in and obey the actions,
- * and let the scheduled task follow the server's interval. Each step's failure is printed and counted,
- * and the later steps still run where they can.
+ * One full cycle of the agent: enroll if needed, finish unfinished rotations, check in and obey the
+ * actions (the server asks to escrow every recovery password it does not hold, and to rotate one held by
+ * another record, such as an imported key, instead of escrowing it), report TPM owner information that
+ * changed, and let the scheduled task follow the server's interval. Each step's failure is printed and
+ * counted, and the later steps still run where they can.
  */
 final class AgentCycle {
     static final int DEFAULT_INTERVAL_MINUTES = 90;
@@ -34,15 +35,16 @@ final class AgentCycle {
         if (!state.isEnrolled() && !step("enrollment", () -> enroll(secretFile))) {
             return null;
         }
+        Enrollment.forgetLeftSecret(state);
+        state.bitLocker().refresh();
         KeyEscrow escrow = new KeyEscrow(state, ctx.api(), ctx.credential());
-        step("unfinished rotations", () -> escrow.resume().forEach(ctx.out()::println));
-        step("escrow", () -> EscrowCommand.escrowAll(escrow, state.unescrowedProtectorIds(), ctx, outcome));
-        step("TPM owner information", this::reportTpm);
+        step("unfinished rotations", () -> escrow.resume(ctx.out(), ctx.err(), outcome));
         Integer[] interval = new Integer[1];
         step("check-in", () -> {
             ActionsResponse response = CheckIn.once(ctx, outcome);
             interval[0] = response.checkInIntervalMinutes();
         });
+        step("TPM owner information", this::reportTpm);
         if (scheduledTask != null && interval[0] != null && interval[0] > 0
                 && !state.scheduledIntervalMinutes().equals(Optional.of(interval[0]))) {
             step("scheduled task", () -> {
@@ -58,7 +60,6 @@ final class AgentCycle {
     private void enroll(Path secretFile) {
         AgentState state = ctx.state();
         Enrollment.enroll(ctx, ctx.machine().facts(), Enrollment.secret(null, secretFile, state), false);
-        Enrollment.forgetLeftSecret(state);
     }
 
     private void reportTpm() {

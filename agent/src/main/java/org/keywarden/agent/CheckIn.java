@@ -17,6 +17,13 @@ final class CheckIn {
     static ActionsResponse once(AgentContext ctx, Outcome outcome) {
         DeviceCredential device = ctx.credential();
         StatusReport report = StatusReports.of(ctx.state(), Instant.now());
+        for (org.keywarden.agent.bitlocker.Volume unknown : ctx.state().volumes()) {
+            if (!unknown.protectorsKnown()) {
+                ctx.err().println("error: volume " + unknown.volumeId() + " not reported: its protectors could not be read: "
+                        + unknown.listingError());
+                outcome.fail(ExitCodes.LOCAL_ERROR);
+            }
+        }
         ActionsResponse response = ctx.api().checkIn(device, report);
         PrintWriter out = ctx.out();
         int protectors = report.volumes().stream().mapToInt(v -> v.protectors().size()).sum();

@@ -94,16 +94,25 @@ final class KeyEscrow {
     Optional<Escrowed> rotate(String volumeId, String oldProtectorId) {
         Volume volume = state.volume(volumeId)
                 .orElseThrow(() -> new BitLockerException("no volume " + volumeId + " on this device"));
+        if (!volume.protectorsKnown()) {
+            throw new BitLockerException("the protectors of volume " + volume.volumeId() + " could not be read: "
+                    + volume.listingError());
+        }
         Optional<KeyProtector> old = volume.protector(oldProtectorId);
         if (old.isEmpty()) {
             state.ledger().finishReplacement(oldProtectorId);
             return Optional.empty();
         }
+        if (!old.get().isRecoveryPassword()) {
+            // only a recovery password is ever replaced: deleting a TPM protector would send the PC to recovery
+            throw new BitLockerException("refusing to rotate protector " + old.get().id() + " of volume "
+                    + volume.volumeId() + ": it is " + old.get().type() + ", not a recovery password");
+        }
         if (volume.locked()) {
             throw new VolumeLockedException(volume.volumeId());
         }
         EscrowLedger ledger = state.ledger();
-        String newId = ledger.replacementOf(old.get().id()).map(p -> replacementOnVolume(p, volume)).orElse(null);
+        String newId = ledger.replacementOf(old.get().id()).map(p -> replacementOnVolume(p, volume, ledger)).orElse(null);
         if (newId == null) {
             // Record the rotation before Windows adds the protector, so a crash after it is recognised.
             ledger.announceReplacement(volume.volumeId(), old.get().id(),
@@ -117,32 +126,41 @@ final class KeyEscrow {
 
     /**
      * Finishes the rotations an earlier run left unfinished (a crash, a failed escrow): each either
-     * completes in the safe order or is forgotten because its old protector is gone.
-     *
-     * @return one line per rotation
+     * completes in the safe order, is forgotten because its old protector is gone, or is kept for later
+     * while its volume is absent, locked or unreadable. One line each; a failure does not stop the others.
      */
-    java.util.List<String> resume() {
-        java.util.List<String> lines = new java.util.ArrayList<>();
+    void resume(java.io.PrintWriter out, java.io.PrintWriter err, Outcome outcome) {
         for (PendingReplacement p : state.ledger().pendingReplacements()) {
             String prefix = "unfinished rotation of " + p.oldRecoveryKeyId() + " on volume " + p.volumeId() + ": ";
-            if (state.volume(p.volumeId()).flatMap(v -> v.protector(p.oldRecoveryKeyId())).isEmpty()) {
-                state.ledger().finishReplacement(p.oldRecoveryKeyId());
-                lines.add(prefix + "done (the old protector is gone)");
+            Optional<Volume> volume = state.volume(p.volumeId());
+            if (volume.isEmpty() || !volume.get().protectorsKnown()) {
+                out.println(prefix + "kept for later (the volume is not present, or its protectors cannot be read)");
                 continue;
             }
-            lines.add(prefix + rotate(p.volumeId(), p.oldRecoveryKeyId()).map(r -> "finished: new " + r.describe())
-                    .orElse("done (the old protector is gone)"));
+            try {
+                out.println(prefix + rotate(p.volumeId(), p.oldRecoveryKeyId()).map(r -> "finished: new " + r.describe())
+                        .orElse("done (the old protector is gone)"));
+            } catch (VolumeLockedException e) {
+                out.println(prefix + "kept for later: " + Failures.message(e));
+            } catch (RuntimeException e) {
+                err.println("error: " + prefix + Failures.message(e));
+                outcome.fail(e);
+            }
         }
-        return lines;
     }
 
-    /** The new protector of an unfinished rotation, if it is on the volume (found by the protectors known before). */
-    private static String replacementOnVolume(PendingReplacement p, Volume volume) {
+    /**
+     * The new protector of an unfinished rotation, if it is on the volume: the one recorded, or after a crash
+     * between Windows adding it and the agent learning its id, the recovery password that was not there
+     * before, is not escrowed and is no other rotation's.
+     */
+    private static String replacementOnVolume(PendingReplacement p, Volume volume, EscrowLedger ledger) {
         if (p.newRecoveryKeyId() != null) {
             return volume.protector(p.newRecoveryKeyId()).map(KeyProtector::id).orElse(null);
         }
         return volume.recoveryPasswordProtectors().stream().map(KeyProtector::id)
                 .filter(id -> !id.equals(p.oldRecoveryKeyId()) && !p.knownBefore().contains(id))
+                .filter(id -> !ledger.isEscrowed(id) && ledger.rotationWithNewKey(id).isEmpty())
                 .reduce((first, later) -> later).orElse(null);
     }
 

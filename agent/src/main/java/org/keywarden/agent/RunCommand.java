@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 /** {@code run}: one full cycle of the agent (or several), as the scheduled task starts it. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"One full cycle, then exit (the scheduled task starts it at start-up and every 90 minutes, "
-                + "or as often as the server says): enroll if not enrolled, finish unfinished rotations, escrow every "
-                + "recovery password not yet escrowed, report the TPM owner information if Windows keeps it, check in "
-                + "and carry out the actions. A failure does not stop the rest of the cycle."})
+                + "or as often as the server says): enroll if not enrolled, finish unfinished rotations, check in and "
+                + "carry out the actions (escrow every recovery password the server lacks, rotate what it asks), report "
+                + "the TPM owner information if Windows keeps it. A failure does not stop the rest of the cycle."})
 final class RunCommand extends AgentCommand {
 
     @Option(names = "--times", paramLabel = "N", defaultValue = "1",

@@ -9,14 +9,17 @@ import org.keywarden.agent.bitlocker.Volume;
 import org.keywarden.agent.state.AgentState;
 import org.keywarden.agent.state.DeviceIdentity;
 
-/** Builds the check-in status report from the device's volumes. */
+/** Builds the check-in status report from the device's volumes whose protectors are known. */
 final class StatusReports {
     private StatusReports() {
     }
 
     static StatusReport of(AgentState state, Instant now) {
         DeviceIdentity identity = state.identity().orElse(null);
-        List<VolumeStatus> volumes = state.volumes().stream().map(StatusReports::volume).toList();
+        // a volume whose protectors could not be read is left out: reported without them, the server would
+        // take its superseded keys for removed
+        List<VolumeStatus> volumes = state.volumes().stream().filter(Volume::protectorsKnown)
+                .map(StatusReports::volume).toList();
         return new StatusReport(now, identity == null ? null : identity.osVersion(),
                 identity == null ? List.of() : identity.users(), volumes);
     }

@@ -18,7 +18,15 @@ record AgentRun(int exitCode, String out, String err) {
         CommandLine cmd = new CommandLine(new KeywardenAgent(shell));
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        int rc = cmd.execute(args);
+        // without a replayed PowerShell the agent works with the simulated BitLocker, also on a Windows machine
+        String[] all = args;
+        if (shell == null) {
+            all = new String[args.length + 2];
+            all[0] = "--bitlocker";
+            all[1] = "SIMULATED";
+            System.arraycopy(args, 0, all, 2, args.length);
+        }
+        int rc = cmd.execute(all);
         return new AgentRun(rc, out.toString(), err.toString());
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.keywarden.agent.windows.ReplayingPowerShell;
 
 /**
- * The agent is killed at each point of a rotation (after Windows added the new protector, before the new
+ * The agent is killed at each point of a rotation (before and after Windows added the new protector, before the new
  * key was read for escrow, after the server acknowledged it, after the old protector was deleted). The
  * next run finishes the rotation from the agent's own state: one protector added in all, the disclosed one
  * deleted once and only while its replacement is stored, and the server ends with the old key verified
@@ -37,6 +37,11 @@ class AWindowsPcRecoversFromACrashMidRotationIT {
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Keywarden.ear();
+    }
+
+    @Test
+    void killedBeforeWindowsAddedTheNewProtector() {
+        crashAndRecover("before-add", pc -> pc.crashBefore("add"));
     }
 
     @Test

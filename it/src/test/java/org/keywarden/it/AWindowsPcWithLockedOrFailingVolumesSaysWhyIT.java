@@ -52,11 +52,25 @@ class AWindowsPcWithLockedOrFailingVolumesSaysWhyIT {
     }
 
     @Test
+    void aVolumeThatCannotBeListedIsLeftOutOfTheReport() {
+        WindowsPc pc = new WindowsPc("listing-fails", state).withEnrollmentSecret();
+        WindowsPc.Run run = pc.run();
+        assertEquals(ExitCodes.LOCAL_ERROR, run.exitCode(), run.output());
+        String unreadable = pc.id("5B7D1C2E-0A1B-4C3D-8E9F-102132435401");
+        assertTrue(run.output().contains("error: volume " + unreadable + " not reported: its protectors could not be "
+                + "read: Zugriff verweigert"), run.output());
+        assertEquals(0, Database.count("SELECT COUNT(*) FROM volume WHERE volume_guid = ?", unreadable),
+                "not reported with no protectors (which would count its superseded keys as removed)");
+        assertEquals("ACTIVE", Database.text("SELECT state FROM recovery_key WHERE recovery_key_id = ?",
+                pc.id("8A696888-99A7-4FAC-92C7-6CC497EA7BDF")), "the readable volume's key is escrowed");
+    }
+
+    @Test
     void aWmiFailureCodeIsOneClearLineAndNothingIsStored() {
         WindowsPc pc = new WindowsPc("wmi-failure-codes", state).withEnrollmentSecret();
         WindowsPc.Run run = pc.run();
         assertEquals(ExitCodes.LOCAL_ERROR, run.exitCode(), run.output());
-        assertTrue(run.output().contains("not escrowed: cannot read the recovery password of protector ")
+        assertTrue(run.output().contains("failed: cannot read the recovery password of protector ")
                 && run.output().contains("WMI returned 0x80310000 (FVE_E_LOCKED_VOLUME: the volume is locked"),
                 run.output());
         assertEquals(0, Database.count("SELECT COUNT(*) FROM recovery_key WHERE device_id = ?", pc.deviceId()));

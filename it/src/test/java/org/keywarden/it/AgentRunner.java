@@ -19,12 +19,14 @@ final class AgentRunner {
 
     /** Runs one agent command, its output added to {@code output}; it must succeed. */
     void runWith(StringWriter output, String... command) {
-        String[] args = new String[command.length + 4];
+        String[] args = new String[command.length + 6];
         args[0] = "--server";
         args[1] = Keywarden.baseUrl();
         args[2] = "--state";
         args[3] = state.toString();
-        System.arraycopy(command, 0, args, 4, command.length);
+        args[4] = "--bitlocker"; // the simulated BitLocker, also on a Windows machine
+        args[5] = "SIMULATED";
+        System.arraycopy(command, 0, args, 6, command.length);
         CommandLine cli = new CommandLine(new KeywardenAgent());
         PrintWriter out = new PrintWriter(output, true);
         cli.setOut(out);

@@ -44,6 +44,12 @@ public final class DevicePage {
         return browser.findAll("#others .kw-device-link").stream().map(WebElement::getText).toList();
     }
 
+    /** The device ids the links to the other records of this computer lead to. */
+    public List<String> otherRecordIds() {
+        return browser.findAll("#others .kw-device-link").stream().map(a -> a.getAttribute("href"))
+                .map(href -> href.replaceFirst(".*[?&]id=([^&]+).*", "$1")).toList();
+    }
+
     public RecoverPage recover(String keyId) {
         browser.clickAndWait(browser.find("tr.kw-key[data-key='" + keyId + "'] .kw-recover"));
         return new RecoverPage(browser);

@@ -19,6 +19,10 @@ public interface BitLocker {
     /** All BitLocker volumes with their protectors, without secrets. */
     List<Volume> volumes();
 
+    /** Forgets what was read, so the next call reads the volumes again (each agent cycle starts so). */
+    default void refresh() {
+    }
+
     /** The volume with this id, if present. */
     default Optional<Volume> volume(String volumeId) {
         String wanted = Guids.normalize(volumeId);

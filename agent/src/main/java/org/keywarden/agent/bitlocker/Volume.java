@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param protectionStatus {@code ON} or {@code OFF}
  * @param protectors       key protectors in the order they were added
  * @param locked           whether the volume is locked (its secrets cannot be read until it is unlocked)
+ * @param listingError     why its protectors could not be read (then {@code protectors} is empty but
+ *                         <em>unknown</em>: nothing may be concluded from it), or null
  */
 public record Volume(String volumeId, VolumeType type, String driveLetter, String encryptionMethod,
                      String conversionStatus, String protectionStatus, List<KeyProtector> protectors,
-                     boolean locked) {
+                     boolean locked, String listingError) {
     public Volume {
         Objects.requireNonNull(volumeId, "volumeId");
         Objects.requireNonNull(type, "type");
@@ -29,7 +31,12 @@ public record Volume(String volumeId, VolumeType type, String driveLetter, Strin
     /** An unlocked volume. */
     public Volume(String volumeId, VolumeType type, String driveLetter, String encryptionMethod,
                   String conversionStatus, String protectionStatus, List<KeyProtector> protectors) {
-        this(volumeId, type, driveLetter, encryptionMethod, conversionStatus, protectionStatus, protectors, false);
+        this(volumeId, type, driveLetter, encryptionMethod, conversionStatus, protectionStatus, protectors, false, null);
+    }
+
+    /** Whether its protectors are known (the listing did not fail). */
+    public boolean protectorsKnown() {
+        return listingError == null;
     }
 
     /**

@@ -157,6 +157,11 @@ public final class AgentState {
         this.deviceToken = token;
         if (reEnrolled) {
             ledger.clear();
+            if (runRecord.containsKey("reportedTpmSha256")) {
+                JsonObject cleared = Json.createObjectBuilder(runRecord).remove("reportedTpmSha256").build();
+                write(RUN_FILE, cleared);
+                runRecord = cleared;
+            }
         }
     }
 

@@ -61,8 +61,8 @@ public final class ProcessPowerShell implements PowerShell {
         }
         try {
             process.getOutputStream().close();
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+            CompletableFuture<byte[]> out = drainInThread(process.getInputStream(), operation + "-stdout");
+            CompletableFuture<byte[]> err = drainInThread(process.getErrorStream(), operation + "-stderr");
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(process);
                 throw new PowerShellException("PowerShell did not finish " + operation + " within "
@@ -90,6 +90,21 @@ public final class ProcessPowerShell implements PowerShell {
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("its output could not be read", e);
         }
+    }
+
+    /** Reads a stream to its end in a thread of its own (not the common pool, whose threads may be few). */
+    private static CompletableFuture<byte[]> drainInThread(InputStream in, String name) {
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                result.complete(drain(in));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "powershell-" + name);
+        reader.setDaemon(true);
+        reader.start();
+        return result;
     }
 
     private static byte[] drain(InputStream in) {

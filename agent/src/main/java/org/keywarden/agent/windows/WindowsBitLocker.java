@@ -39,6 +39,11 @@ public final class WindowsBitLocker implements BitLocker {
     }
 
     @Override
+    public void refresh() {
+        forgetVolumes();
+    }
+
+    @Override
     public KeyProtector addRecoveryPasswordProtector(String volumeId) {
         JsonObject answer = call(WmiScripts.ADD, volumeId, WmiScripts.addRecoveryPassword(volumeId), CHANGE,
                 "cannot add a recovery password protector to volume " + Guids.normalize(volumeId));

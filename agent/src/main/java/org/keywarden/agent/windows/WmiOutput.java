@@ -20,6 +20,9 @@ import org.keywarden.agent.api.Redaction;
  */
 final class WmiOutput {
     private static final String CLIXML = "#< CLIXML";
+    /** Operations whose output holds no secret, so that a line of it may be shown when it is not JSON. */
+    private static final java.util.Set<String> SHOWABLE = java.util.Set.of(WmiScripts.VOLUMES, WmiScripts.MACHINE,
+            WmiScripts.TASK_INTERVAL, WmiScripts.ADD, WmiScripts.DELETE);
 
     private WmiOutput() {
     }
@@ -39,9 +42,13 @@ final class WmiOutput {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonException e) {
-            String first = text.lines().findFirst().orElse("").strip();
+            if (!SHOWABLE.contains(operation)) {
+                // its output may hold a recovery password, a key package or the TPM owner auth
+                throw new PowerShellException("PowerShell printed no JSON for " + operation + " (output not shown)");
+            }
+            String first = Redaction.scrub(text.lines().findFirst().orElse("").strip());
             throw new PowerShellException("PowerShell printed no JSON for " + operation + ": \""
-                    + Redaction.scrub(first.substring(0, Math.min(120, first.length()))) + "\"");
+                    + first.substring(0, Math.min(120, first.length())) + "\"");
         }
     }
 

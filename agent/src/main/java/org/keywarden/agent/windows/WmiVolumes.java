@@ -43,13 +43,30 @@ final class WmiVolumes {
             boolean locked = WmiOutput.number(v, "LockStatus", 0) == 1;
             String conversion = WmiOutput.number(v, "ConversionReturnValue", 0) == 0
                     ? name(CONVERSIONS, WmiOutput.number(v, "ConversionStatus", -1)) : "UNKNOWN";
-            List<KeyProtector> protectors = WmiOutput.number(v, "KeyProtectorsReturnValue", 0) == 0
-                    ? protectors(v.get("KeyProtectors")) : List.of();
+            String error = listingError(v);
+            List<KeyProtector> protectors = error == null ? protectors(v.get("KeyProtectors")) : List.of();
             volumes.add(new Volume(Guids.normalize(guid.group(1)), type(v), driveLetter(v),
                     name(METHODS, WmiOutput.number(v, "EncryptionMethod", -1)), conversion,
-                    name(PROTECTIONS, WmiOutput.number(v, "ProtectionStatus", 2)), protectors, locked));
+                    name(PROTECTIONS, WmiOutput.number(v, "ProtectionStatus", 2)), protectors, locked, error));
         }
         return List.copyOf(volumes);
+    }
+
+    /**
+     * Why the volume's protectors are unknown, or null: GetKeyProtectors succeeded, or said the volume has
+     * BitLocker off (FVE_E_NOT_ACTIVATED: truly none). Any other failure is not "no protectors".
+     */
+    private static String listingError(JsonObject v) {
+        String failed = WmiOutput.string(v, "ListingError");
+        if (failed != null) {
+            String described = WmiReturnCodes.findIn(failed).map(WmiReturnCodes::describe).orElse(null);
+            return org.keywarden.agent.api.Redaction.scrub(failed) + (described == null ? "" : " - " + described);
+        }
+        long code = WmiReturnCodes.unsigned(WmiOutput.number(v, "KeyProtectorsReturnValue", 0));
+        if (code == 0 || code == WmiReturnCodes.NOT_ACTIVATED) {
+            return null;
+        }
+        return "GetKeyProtectors returned " + WmiReturnCodes.describe(code);
     }
 
     private static List<KeyProtector> protectors(JsonValue printed) {

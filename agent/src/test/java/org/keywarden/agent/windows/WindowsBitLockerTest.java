@@ -81,6 +81,26 @@ class WindowsBitLockerTest {
     }
 
     @Test
+    void aVolumeThatCannotBeListedHasUnknownNotNoProtectors() {
+        List<Volume> volumes = new WindowsBitLocker(new ReplayingPowerShell("listing-fails")).volumes();
+        assertTrue(volumes.get(0).protectorsKnown());
+        Volume unreadable = volumes.get(1);
+        assertFalse(unreadable.protectorsKnown());
+        assertTrue(unreadable.protectors().isEmpty());
+        assertTrue(unreadable.listingError().contains("Zugriff verweigert") && unreadable.listingError()
+                .contains("WBEM_E_ACCESS_DENIED"), unreadable.listingError());
+        Volume off = new WindowsBitLocker(new ReplayingPowerShell("removable-drives")).volumes().get(2);
+        assertTrue(off.protectorsKnown(), "FVE_E_NOT_ACTIVATED is truly no protectors");
+    }
+
+    @Test
+    void outputThatIsNotJsonIsNotShownWhereItMayHoldASecret() {
+        BitLockerException e = assertThrows(BitLockerException.class, () -> new WindowsBitLocker(
+                new ReplayingPowerShell("not-json")).recoveryPassword(OFFICE_OS, OFFICE_A));
+        assertEquals("PowerShell printed no JSON for password (output not shown)", e.getMessage());
+    }
+
+    @Test
     void aWmiFailureCodeIsExplained() {
         WindowsBitLocker bitLocker = new WindowsBitLocker(new ReplayingPowerShell("wmi-failure-codes"));
         Volume os = bitLocker.volumes().get(0);

@@ -20,7 +20,10 @@ import org.keywarden.escrow.entity.Volume;
  * that changes nothing and is audited. With {@code replaces}, the replaced key of the same device
  * becomes superseded and its pending rotation is cleared. A {@code replaces} naming another device
  * record's key (a re-enrolled PC rotating a key its earlier record escrowed) stores the new key and
- * leaves the other record untouched: one record never takes over, or changes, another's keys.
+ * leaves the other record untouched: one record never takes over, or changes, another's keys. The one
+ * exception is a key imported (from AD, MBAM, ConfigMgr, Entra ID) for the same computer name: no device
+ * ever wrote it, and the PC that now holds a key of its own supersedes it, as ConfigMgr does for PCs moved
+ * from MBAM; it stays on its imported record, and stays disclosable.
  */
 @Stateless
 public class EscrowRecoveryKey {
@@ -37,6 +40,9 @@ public class EscrowRecoveryKey {
     SecretCodec codec;
 
     @Inject
+    StoreRecoveryKey storeKey;
+
+    @Inject
     AuditTrail audit;
 
     public EscrowResult escrow(String deviceId, EscrowCommand command, Caller caller) {
@@ -47,12 +53,19 @@ public class EscrowRecoveryKey {
             return again(deviceId, command, existing, attempt);
         }
         RecoveryKey replaced = null;
+        RecoveryKey importedReplaced = null;
         String foreignReplaced = null;
         if (command.replaces() != null) {
             // locked now, before the audit head, in the order a disclosure locks them: key, then head
             replaced = em.find(RecoveryKey.class, command.replaces(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (replaced != null && !replaced.getDeviceId().equals(deviceId)) {
-                foreignReplaced = replaced.getDeviceId();
+                if (ImportedRecords.isImportedRecordOfSameComputer(em, replaced.getDeviceId(), deviceId)
+                        && replaced.getState() != org.keywarden.escrow.entity.KeyState.VERIFIED_REMOVED
+                        && replaced.getSupersededBy() == null) {
+                    importedReplaced = replaced;
+                } else {
+                    foreignReplaced = replaced.getDeviceId();
+                }
                 replaced = null;
             }
         }
@@ -60,20 +73,16 @@ public class EscrowRecoveryKey {
         Volume volume = registerVolume.register(deviceId, command.volumeGuid(), command.volumeType(),
                 command.driveLetter());
         String keyId = command.recoveryKeyId();
-        SecretCodec.Sealer sealer = codec.sealer();
-        byte[] password = sealer.seal(keyId, "recoveryPassword",
-                command.recoveryPassword().value().getBytes(StandardCharsets.US_ASCII));
-        byte[] keyPackage = command.keyPackage() == null ? null
-                : sealer.seal(keyId, "keyPackage", command.keyPackage());
-        RecoveryKey key = new RecoveryKey(keyId, deviceId, volume.getId(), password, keyPackage,
-                sealer.sealedWith(), now);
-        em.persist(key);
-        // the key row before the audit head's lock: a concurrent escrow of the same key loses here, quietly
-        ConcurrentConflict.flush(em, "recovery key " + keyId);
+        RecoveryKey key = storeKey.store(keyId, deviceId, volume.getId(), command.recoveryPassword(),
+                command.keyPackage(), now);
         String detail = null;
         if (replaced != null) {
             replaced.supersede(keyId, now);
             detail = "supersedes " + replaced.getRecoveryKeyId();
+        } else if (importedReplaced != null) {
+            importedReplaced.supersede(keyId, now);
+            detail = "supersedes " + importedReplaced.getRecoveryKeyId() + " of the imported record "
+                    + importedReplaced.getDeviceId() + " of this computer";
         } else if (foreignReplaced != null) {
             detail = "replaces " + command.replaces() + " of the earlier device record " + foreignReplaced
                     + ", which stays unchanged";
@@ -88,8 +97,7 @@ public class EscrowRecoveryKey {
         if (!existing.getDeviceId().equals(deviceId)) {
             return refuse(attempt, "recovery key ID belongs to another device");
         }
-        String stored = new String(codec.open(existing.getRecoveryKeyId(), "recoveryPassword",
-                existing.getSealedRecoveryPassword(), existing.getSealedWith()), StandardCharsets.US_ASCII);
+        String stored = storeKey.storedPassword(existing);
         if (!stored.equals(command.recoveryPassword().value())) {
             return refuse(attempt, "recovery key ID already stored with a different password");
         }

@@ -55,12 +55,12 @@ public class DescribeDevice {
                         .map(k -> k.history(disclosedBy.get(k.recoveryKeyId()))).toList()))
                 .toList();
         List<DeviceListing> sameHostname = em.createQuery(FindDevices.SELECT
-                        + "WHERE d.hostname = :hostname AND d.id <> :id ORDER BY d.enrolledAt DESC", DeviceListing.class)
-                .setParameter("hostname", device.getHostname()).setParameter("id", deviceId)
+                        + "WHERE UPPER(d.hostname) = :hostname AND d.id <> :id ORDER BY d.enrolledAt DESC", DeviceListing.class)
+                .setParameter("hostname", device.getHostname().toUpperCase(java.util.Locale.ROOT)).setParameter("id", deviceId)
                 .setMaxResults(FindDevices.LIMIT).getResultList();
         return Optional.of(new DeviceDetails(new DeviceListing(device.getId(), device.getHostname(), device.getDomain(),
                 device.getOsVersion(), device.getEnrolledAt(), device.getLastCheckInAt()), device.getSerialNumber(),
-                device.isMigratedFromMbam(), users, volumes, sameHostname,
+                device.isMigratedFromMbam(), device.getImportedFrom(), users, volumes, sameHostname,
                 em.createQuery("SELECT t.reportedAt FROM TpmOwnerInfo t WHERE t.deviceId = :deviceId", java.time.Instant.class)
                         .setParameter("deviceId", deviceId).getResultStream().findFirst().orElse(null)));
     }

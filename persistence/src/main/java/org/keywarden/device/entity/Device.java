@@ -11,9 +11,17 @@ import java.time.Instant;
 @Entity
 @Table(name = "device")
 @NamedQuery(name = Device.ID_BY_TOKEN_HASH, query = "SELECT d.id FROM Device d WHERE d.tokenHash = :hash")
+@NamedQuery(name = Device.IMPORTED_BY_HOSTNAME,
+        query = "SELECT d FROM Device d WHERE d.hostname = :hostname AND d.importedFrom IS NOT NULL ORDER BY d.enrolledAt")
+@NamedQuery(name = Device.OTHER_RECORDS_OF_HOSTNAME, query = "SELECT d FROM Device d WHERE UPPER(d.hostname) = :hostname"
+        + " AND d.id <> :deviceId ORDER BY d.enrolledAt")
 public class Device {
 
     public static final String ID_BY_TOKEN_HASH = "Device.idByTokenHash";
+    /** The imported record of a hostname (stored upper case), if any. */
+    public static final String IMPORTED_BY_HOSTNAME = "Device.importedByHostname";
+    /** The other records of a computer name, compared in upper case. */
+    public static final String OTHER_RECORDS_OF_HOSTNAME = "Device.otherRecordsOfHostname";
 
     @Id
     @Column(name = "device_id", length = 36)
@@ -43,6 +51,9 @@ public class Device {
     @Column(name = "migrated_from_mbam", nullable = false)
     private boolean migratedFromMbam;
 
+    @Column(name = "imported_from", length = 16)
+    private String importedFrom;
+
     protected Device() {
     }
 
@@ -66,6 +77,9 @@ public class Device {
     public void setLastCheckInAt(Instant lastCheckInAt) { this.lastCheckInAt = lastCheckInAt; }
     public boolean isMigratedFromMbam() { return migratedFromMbam; }
     public void setMigratedFromMbam(boolean migratedFromMbam) { this.migratedFromMbam = migratedFromMbam; }
+    /** The source its keys were imported from ({@code MBAM}, ...), or null for a record an agent enrolled. */
+    public String getImportedFrom() { return importedFrom; }
+    public void setImportedFrom(String importedFrom) { this.importedFrom = importedFrom; }
 
     @Override
     public String toString() {

@@ -45,6 +45,7 @@ public class KeywardenApi extends Application {
                 CertificatesResource.class,
                 UsersResource.class,
                 RotationResource.class,
+                org.keywarden.imports.boundary.ImportsResource.class,
                 org.keywarden.device.boundary.DeviceUsersResource.class,
                 org.keywarden.settings.boundary.SettingsResource.class,
                 AuditResource.class,

@@ -49,6 +49,11 @@ public final class RequestFields {
         return errors.isEmpty();
     }
 
+    /** The broken rules so far, for a caller that reports them itself (one import row among many). */
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

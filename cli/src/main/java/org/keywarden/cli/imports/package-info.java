@@ -1,0 +1,2 @@
+/** Reading the keys an organisation already holds (Active Directory, MBAM, ConfigMgr, Entra ID) into import rows. */
+package org.keywarden.cli.imports;
