@@ -57,6 +57,10 @@ public class ImportKeys {
             if (existing == null) {
                 store(source, key, records.computeIfAbsent(key.hostname(), h -> record(source, key)), caller);
                 imported++;
+                // written, so nothing is lost; detached, so that each flush does not look at every earlier key
+                // again (EclipseLink compares every managed object at a flush: a batch would cost n squared)
+                em.flush();
+                em.clear();
             } else if (storeKey.storedPassword(existing).equals(key.recoveryPassword().value())) {
                 present++;
             } else {
