@@ -35,7 +35,7 @@ final class ImportCommand implements Callable<Integer> {
 
     /** Sends the rows and prints what happened; exit 0 only if every row was imported or already there. */
     static int send(AdminContext ctx, String source, SourceRows rows) {
-        ImportBatches.Totals totals = new ImportBatches(source, body -> ctx.api().importKeys(body)).send(rows.rows());
+        ImportBatches.Totals totals = new ImportBatches(source, body -> ctx.api().importKeys(body)).send(rows);
         int invalid = totals.invalid().size() + rows.skipped().size();
         if (ctx.json()) {
             ctx.printJson("{\"imported\":" + totals.imported() + ",\"alreadyPresent\":" + totals.alreadyPresent()

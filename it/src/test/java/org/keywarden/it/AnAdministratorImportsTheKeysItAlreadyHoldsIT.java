@@ -64,7 +64,7 @@ class AnAdministratorImportsTheKeysItAlreadyHoldsIT {
         assertEquals(1, first.exitCode(), first.all());
         assertTrue(first.out().contains("Imported 3, already present 1, conflicting 0, invalid 1 (from MBAM, 5 in the source)"),
                 first.all());
-        assertTrue(first.err().contains("invalid: row 4 (" + other + ", " + bad + "): recoveryPassword group 1 fails the "
+        assertTrue(first.err().contains("invalid: record 4 (" + other + ", " + bad + "): recoveryPassword group 1 fails the "
                 + "checksum"), first.all());
         for (String p : List.of(p1, p2, p3)) {
             assertFalse(first.all().contains(p), "no password in the report");

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * RFC 4180 records (quoted fields, doubled quotes, CRLF or LF) as {@code Export-Csv} and most SQL tools
- * write them. Blank lines are skipped, and so is a {@code sqlcmd} separator line of dashes under the header.
+ * write them; a quote opens a quoted field only at its start, and one left open is an error. Blank lines are
+ * skipped, and so is a {@code sqlcmd} separator line of dashes under the header.
  */
 final class Csv {
     private Csv() {
@@ -34,7 +35,7 @@ final class Csv {
                 } else {
                     field.append(c);
                 }
-            } else if (c == '"') {
+            } else if (c == '"' && field.length() == 0) {
                 quoted = true;
             } else if (c == ',') {
                 record.add(field.toString());
@@ -47,6 +48,9 @@ final class Csv {
             } else if (c != '\r') {
                 field.append(c);
             }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("the CSV ends inside a quoted field (a quote is not closed)");
         }
         if (field.length() > 0 || !record.isEmpty()) {
             record.add(field.toString());

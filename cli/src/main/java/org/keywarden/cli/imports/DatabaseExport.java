@@ -46,10 +46,11 @@ public final class DatabaseExport {
         int type = column(columns, TYPE, false);
         int time = column(columns, TIME, false);
         List<ImportRow> rows = new ArrayList<>();
+        List<String> origins = new ArrayList<>();
         List<SourceRows.Skipped> skipped = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
             List<String> record = records.get(r);
-            if (record.size() < header.size()) {
+            if (record.size() != header.size()) {
                 skipped.add(new SourceRows.Skipped("record " + r, "has " + record.size() + " fields, the header "
                         + header.size()));
                 continue;
@@ -57,8 +58,9 @@ public final class DatabaseExport {
             rows.add(new ImportRow(value(record, host), value(record, domain), value(record, keyId),
                     value(record, volume), volumeType(value(record, type)), value(record, password),
                     null, SqlTimes.toRfc3339(value(record, time))));
+            origins.add("record " + r);
         }
-        return new SourceRows(rows, skipped);
+        return new SourceRows(rows, skipped, origins);
     }
 
     private static int column(Map<String, Integer> columns, List<String> names, boolean required) {
@@ -69,7 +71,9 @@ public final class DatabaseExport {
             }
         }
         if (required) {
-            throw new IllegalArgumentException("the CSV has no column " + names.get(0) + " (header: " + columns.keySet() + ")");
+            // the first row is not shown: without a header it would be a key, password and all
+            throw new IllegalArgumentException("the CSV has no column " + names.get(0) + " in its first row: it needs a "
+                    + "header row naming Hostname, RecoveryKeyId and RecoveryKey");
         }
         return -1;
     }

@@ -53,7 +53,17 @@ public final class GraphExport {
         return new SourceRows(rows, skipped);
     }
 
-    private static List<JsonObject> objects(Reader in) {
+    private static List<JsonObject> objects(Reader raw) {
+        // Windows PowerShell's Set-Content -Encoding UTF8 writes a byte order mark, which a JSON parser refuses
+        java.io.PushbackReader in = new java.io.PushbackReader(raw, 1);
+        try {
+            int first = in.read();
+            if (first >= 0 && first != '\uFEFF') {
+                in.unread(first);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         try (JsonReader reader = Json.createReader(in)) {
             JsonValue v = reader.readValue();
             if (v.getValueType() == JsonValue.ValueType.OBJECT && v.asJsonObject().containsKey("value")) {

@@ -32,7 +32,8 @@ public final class ImportBatches {
         this.send = send;
     }
 
-    public Totals send(List<ImportRow> rows) {
+    public Totals send(SourceRows from) {
+        List<ImportRow> rows = from.rows();
         int imported = 0;
         int present = 0;
         int conflicting = 0;
@@ -60,8 +61,12 @@ public final class ImportBatches {
             for (JsonValue v : answer.getJsonArray("invalid")) {
                 JsonObject r = v.asJsonObject();
                 int index = start + r.getInt("index");
-                invalid.add("row " + (index + 1) + " (" + rows.get(index).hostname() + ", " + rows.get(index).recoveryKeyId()
-                        + "): " + r.getString("field") + " " + r.getString("message"));
+                String keyId = rows.get(index).recoveryKeyId();
+                // the key ID only if it is one (a shifted column could hold anything, a password too)
+                String shown = keyId != null && keyId.matches("\\{?[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}\\}?")
+                        ? keyId : "no valid key ID";
+                invalid.add(from.origins().get(index) + " (" + rows.get(index).hostname() + ", " + shown + "): "
+                        + r.getString("field") + " " + r.getString("message"));
             }
             start = end;
         }

@@ -86,7 +86,6 @@ public class CheckIn {
                 }
             }
         }
-        verifyImportedKeysRemoved(deviceId, report, keys.keySet(), now);
         // a concurrent check-in of the same device inserting the same status or user row loses here, quietly
         ConcurrentConflict.flush(em, "check-in of device " + deviceId);
         List<DeviceAction> actions = new ArrayList<>(PendingActions.rotatingForeignKeys(em, deviceId,
@@ -98,24 +97,6 @@ public class CheckIn {
             actions.addAll(unescrowedToRotate);
         }
         return List.copyOf(actions);
-    }
-
-    /**
-     * An imported key (same computer, another record) that a key of this device superseded is verified
-     * removed once no volume of this device lists its protector.
-     */
-    private void verifyImportedKeysRemoved(String deviceId, StatusReport report, Set<String> ownKeyIds, Instant now) {
-        if (ownKeyIds.isEmpty()) {
-            return;
-        }
-        Set<String> listed = report.volumes().stream().flatMap(v -> v.protectors().stream())
-                .map(ProtectorReport::id).collect(Collectors.toSet());
-        for (RecoveryKey imported : em.createNamedQuery(RecoveryKey.SUPERSEDED_ELSEWHERE_BY, RecoveryKey.class)
-                .setParameter("keyIds", ownKeyIds).setParameter("deviceId", deviceId).getResultList()) {
-            if (!listed.contains(imported.getRecoveryKeyId())) {
-                imported.verifyRemoved(now);
-            }
-        }
     }
 
     private void recordStatus(String deviceId, Volume volume, Map<String, VolumeStatus> statuses, VolumeReport reported,

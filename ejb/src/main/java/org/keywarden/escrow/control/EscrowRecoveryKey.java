@@ -20,10 +20,8 @@ import org.keywarden.escrow.entity.Volume;
  * that changes nothing and is audited. With {@code replaces}, the replaced key of the same device
  * becomes superseded and its pending rotation is cleared. A {@code replaces} naming another device
  * record's key (a re-enrolled PC rotating a key its earlier record escrowed) stores the new key and
- * leaves the other record untouched: one record never takes over, or changes, another's keys. The one
- * exception is a key imported (from AD, MBAM, ConfigMgr, Entra ID) for the same computer name: no device
- * ever wrote it, and the PC that now holds a key of its own supersedes it, as ConfigMgr does for PCs moved
- * from MBAM; it stays on its imported record, and stays disclosable.
+ * leaves the other record untouched: one record never takes over, or changes, another's keys, imported
+ * ones included (a hostname and a key ID prove nothing: anyone with the enrollment secret could send them).
  */
 @Stateless
 public class EscrowRecoveryKey {
@@ -53,19 +51,12 @@ public class EscrowRecoveryKey {
             return again(deviceId, command, existing, attempt);
         }
         RecoveryKey replaced = null;
-        RecoveryKey importedReplaced = null;
         String foreignReplaced = null;
         if (command.replaces() != null) {
             // locked now, before the audit head, in the order a disclosure locks them: key, then head
             replaced = em.find(RecoveryKey.class, command.replaces(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (replaced != null && !replaced.getDeviceId().equals(deviceId)) {
-                if (ImportedRecords.isImportedRecordOfSameComputer(em, replaced.getDeviceId(), deviceId)
-                        && replaced.getState() != org.keywarden.escrow.entity.KeyState.VERIFIED_REMOVED
-                        && replaced.getSupersededBy() == null) {
-                    importedReplaced = replaced;
-                } else {
-                    foreignReplaced = replaced.getDeviceId();
-                }
+                foreignReplaced = replaced.getDeviceId();
                 replaced = null;
             }
         }
@@ -79,10 +70,6 @@ public class EscrowRecoveryKey {
         if (replaced != null) {
             replaced.supersede(keyId, now);
             detail = "supersedes " + replaced.getRecoveryKeyId();
-        } else if (importedReplaced != null) {
-            importedReplaced.supersede(keyId, now);
-            detail = "supersedes " + importedReplaced.getRecoveryKeyId() + " of the imported record "
-                    + importedReplaced.getDeviceId() + " of this computer";
         } else if (foreignReplaced != null) {
             detail = "replaces " + command.replaces() + " of the earlier device record " + foreignReplaced
                     + ", which stays unchanged";

@@ -55,8 +55,12 @@ public class DescribeDevice {
                         .map(k -> k.history(disclosedBy.get(k.recoveryKeyId()))).toList()))
                 .toList();
         List<DeviceListing> sameHostname = em.createQuery(FindDevices.SELECT
-                        + "WHERE UPPER(d.hostname) = :hostname AND d.id <> :id ORDER BY d.enrolledAt DESC", DeviceListing.class)
-                .setParameter("hostname", device.getHostname().toUpperCase(java.util.Locale.ROOT)).setParameter("id", deviceId)
+                        + "WHERE d.hostname IN (:asIs, :upper, :lower) AND d.id <> :id ORDER BY d.enrolledAt DESC",
+                        DeviceListing.class)
+                // as given, upper case (imported records) or lower case: each can use the hostname index
+                .setParameter("asIs", device.getHostname())
+                .setParameter("upper", device.getHostname().toUpperCase(java.util.Locale.ROOT))
+                .setParameter("lower", device.getHostname().toLowerCase(java.util.Locale.ROOT)).setParameter("id", deviceId)
                 .setMaxResults(FindDevices.LIMIT).getResultList();
         return Optional.of(new DeviceDetails(new DeviceListing(device.getId(), device.getHostname(), device.getDomain(),
                 device.getOsVersion(), device.getEnrolledAt(), device.getLastCheckInAt()), device.getSerialNumber(),

@@ -79,8 +79,11 @@ public class ImportKeys {
         String volumeGuid = key.volumeGuid() != null ? key.volumeGuid()
                 : UUID.nameUUIDFromBytes(("imported-volume:" + key.recoveryKeyId()).getBytes(
                         java.nio.charset.StandardCharsets.US_ASCII)).toString().toUpperCase(java.util.Locale.ROOT);
-        Volume volume = registerVolume.register(deviceId, volumeGuid,
-                key.volumeType() == null ? VolumeType.OS : key.volumeType(), null);
+        Volume known = em.createNamedQuery(Volume.BY_DEVICE_AND_GUID, Volume.class).setParameter("deviceId", deviceId)
+                .setParameter("volumeGuid", volumeGuid).getResultStream().findFirst().orElse(null);
+        // a source that does not say the type leaves a known volume's as it is; a new one is taken as OS
+        Volume volume = registerVolume.register(known, deviceId, volumeGuid,
+                key.volumeType() == null && known == null ? VolumeType.OS : key.volumeType(), null);
         Instant escrowedAt = key.createdAt() == null || key.createdAt().isAfter(now) ? now
                 : key.createdAt().truncatedTo(ChronoUnit.MILLIS);
         storeKey.store(key.recoveryKeyId(), deviceId, volume.getId(), key.recoveryPassword(), key.keyPackage(),

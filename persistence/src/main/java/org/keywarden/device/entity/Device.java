@@ -13,15 +13,11 @@ import java.time.Instant;
 @NamedQuery(name = Device.ID_BY_TOKEN_HASH, query = "SELECT d.id FROM Device d WHERE d.tokenHash = :hash")
 @NamedQuery(name = Device.IMPORTED_BY_HOSTNAME,
         query = "SELECT d FROM Device d WHERE d.hostname = :hostname AND d.importedFrom IS NOT NULL ORDER BY d.enrolledAt")
-@NamedQuery(name = Device.OTHER_RECORDS_OF_HOSTNAME, query = "SELECT d FROM Device d WHERE UPPER(d.hostname) = :hostname"
-        + " AND d.id <> :deviceId ORDER BY d.enrolledAt")
 public class Device {
 
     public static final String ID_BY_TOKEN_HASH = "Device.idByTokenHash";
     /** The imported record of a hostname (stored upper case), if any. */
     public static final String IMPORTED_BY_HOSTNAME = "Device.importedByHostname";
-    /** The other records of a computer name, compared in upper case. */
-    public static final String OTHER_RECORDS_OF_HOSTNAME = "Device.otherRecordsOfHostname";
 
     @Id
     @Column(name = "device_id", length = 36)

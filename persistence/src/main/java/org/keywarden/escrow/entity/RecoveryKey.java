@@ -26,12 +26,8 @@ import java.time.Instant;
 @NamedQuery(name = RecoveryKey.COUNT_SEALED_WITH,
         query = "SELECT COUNT(k) FROM RecoveryKey k WHERE k.sealedWith = :fingerprint")
 @NamedQuery(name = RecoveryKey.COUNT, query = "SELECT COUNT(k) FROM RecoveryKey k")
-@NamedQuery(name = RecoveryKey.SUPERSEDED_ELSEWHERE_BY, query = "SELECT k FROM RecoveryKey k WHERE k.supersededBy IN :keyIds"
-        + " AND k.deviceId <> :deviceId AND k.state = org.keywarden.escrow.entity.KeyState.SUPERSEDED")
 public class RecoveryKey {
 
-    /** Keys of other records (imported ones) that keys of this device superseded, not yet verified removed. */
-    public static final String SUPERSEDED_ELSEWHERE_BY = "RecoveryKey.supersededElsewhereBy";
     public static final String NOT_SEALED_WITH = "RecoveryKey.notSealedWith";
     public static final String COUNT_NOT_SEALED_WITH = "RecoveryKey.countNotSealedWith";
     public static final String COUNT_SEALED_WITH = "RecoveryKey.countSealedWith";
