@@ -8,6 +8,7 @@ import static org.keywarden.it.ProblemAssert.assertProblem;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -42,6 +43,37 @@ class CheckInIT {
         assertNotNull(Database.single("SELECT last_check_in_at FROM device WHERE device_id = ?", device.id));
         assertEquals("FULLY_ENCRYPTED", Database.text("SELECT conversion_status FROM volume_status WHERE device_id = ?",
                 device.id));
+    }
+
+    /** What a cheaper check-in must keep: the same status again still counts as a check-in; a change is stored. */
+    @Test
+    void anUnchangedCheckInStillMovesTheLastCheckInTimeAndAChangedStatusIsStored() {
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> key = device.escrowNewKey("OS");
+        JsonObject status = TestDevice.status(key.get("volumeId"), key.get("recoveryKeyId"));
+        assertEquals(200, device.checkIn(status).status());
+        Object first = Database.single("SELECT last_check_in_at FROM device WHERE device_id = ?", device.id);
+
+        JsonObject same = Json.createObjectBuilder(status).add("reportedAt", Instant.now().toString()).build();
+        Http.Reply again = device.checkIn(same);
+        assertEquals(200, again.status(), again::toString);
+        assertEquals(0, again.json().getJsonArray("actions").size(), again::toString);
+        assertEquals(1, Database.count("SELECT COUNT(*) FROM device WHERE device_id = ? AND last_check_in_at > ?",
+                device.id, first), "an unchanged check-in moves the last check-in time");
+        Object second = Database.single("SELECT last_check_in_at FROM device WHERE device_id = ?", device.id);
+
+        JsonObject volume = status.getJsonArray("volumes").getJsonObject(0);
+        JsonObject changed = Json.createObjectBuilder(status).add("reportedAt", Instant.now().toString())
+                .add("volumes", Json.createArrayBuilder().add(Json.createObjectBuilder(volume)
+                        .add("protectionStatus", "OFF").add("compliant", false)
+                        .add("nonComplianceCodes", Json.createArrayBuilder().add(3))))
+                .build();
+        Http.Reply reply = device.checkIn(changed);
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals("OFF", Database.text("SELECT protection_status FROM volume_status WHERE device_id = ?", device.id));
+        assertEquals(Boolean.FALSE, Database.single("SELECT compliant FROM volume_status WHERE device_id = ?", device.id));
+        assertEquals(1, Database.count("SELECT COUNT(*) FROM device WHERE device_id = ? AND last_check_in_at > ?",
+                device.id, second), "a changed check-in moves it too");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.keywarden.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A configured encryption keystore that is missing, or opened with the wrong password, stops the
- * deployment with one message naming the setting, and no stored record changes.
+ * deployment with one message naming the setting, and no stored record changes; so does a keystore of
+ * another node's own, which lacks the certificates the installation's records are sealed to (named).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -67,6 +71,26 @@ class EncryptionKeystoreCheckIT {
         message = failedDeployment(generated.toString(), wrongPassword);
         assertTrue(message.contains("KEYWARDEN_ENCRYPTION_KEYSTORE_PASSWORD"), message);
         assertTrue(!message.contains(wrongPassword), "the password must not be logged");
+
+        // another node's keystore (of its own, not the installation's): it lacks the registered certificates
+        List<Object> registered = Database.column("SELECT fingerprint FROM encryption_certificate ORDER BY fingerprint");
+        assertFalse(registered.isEmpty(), "the generated keystore's certificate is registered");
+        Path otherNode = Files.createTempDirectory("other-node").resolve("encryption.p12");
+        String otherPassword = "other-node-" + System.nanoTime();
+        Process keytool = new ProcessBuilder("keytool", "-genkeypair", "-alias", "other", "-keyalg", "RSA", "-keysize",
+                "3072", "-dname", "CN=Other node", "-validity", "2", "-storetype", "PKCS12", "-keystore",
+                otherNode.toString(), "-storepass", otherPassword, "-keypass", otherPassword)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool failed");
+        message = failedDeployment(otherNode.toString(), otherPassword);
+        assertTrue(message.contains("Keywarden cannot start: the encryption keystore " + otherNode + " lacks certificate"),
+                message);
+        for (Object fingerprint : registered) {
+            assertTrue(message.contains((String) fingerprint), "the message names " + fingerprint + ": " + message);
+        }
+        assertTrue(message.contains("docs/encryption.md"), message);
+        assertEquals(registered, Database.column("SELECT fingerprint FROM encryption_certificate ORDER BY fingerprint"),
+                "the other node's certificate is not registered");
 
         assertArrayEquals(sealedBefore, sealedPassword(keyId), "the stored key changed");
         assertEquals(keysBefore, Database.count("SELECT COUNT(*) FROM recovery_key"));

@@ -20,8 +20,9 @@ import org.keywarden.config.control.KeywardenSettings;
 /**
  * Decides at start-up how secrets are kept at rest and checks that it can: the administrator's
  * PKCS#12 keystore ({@code KEYWARDEN_ENCRYPTION_KEYSTORE}), or one generated into the data directory
- * at first start, or plain text when {@code KEYWARDEN_ENCRYPTION=none}. A keystore that cannot be used
- * stops the deployment with one message naming the setting, before any record is read or written.
+ * at the installation's first start, or plain text when {@code KEYWARDEN_ENCRYPTION=none}. A keystore that
+ * cannot be used stops the deployment with one message naming the setting, before any record is read or
+ * written; {@link InstallationCertificates} then checks it against the certificates the database needs.
  */
 @Singleton
 @Startup
@@ -43,6 +44,8 @@ public class EncryptionAtRest {
     private Path keystore;
     private char[] keystorePassword;
     private boolean generatedKeystore;
+    private boolean awaitingGeneration;
+    private long loadedModified;
 
     @PostConstruct
     void load() {
@@ -53,13 +56,23 @@ public class EncryptionAtRest {
                 return;
             }
             keyRing = settings.encryptionKeystore().map(this::configured).orElseGet(this::generated);
-            LOG.info(() -> "Secrets are encrypted at rest to certificate " + KeyRing.fingerprint(keyRing.newest())
-                    + " (" + keyRing.fingerprints().size() + " certificate(s) can decrypt)");
+            if (keyRing != null) {
+                logInUse();
+            }
         } catch (RuntimeException e) {
-            String message = "Keywarden cannot start: " + e.getMessage();
-            LOG.severe(message);
-            throw new IllegalStateException(message);
+            throw cannotStart(e);
         }
+    }
+
+    private void logInUse() {
+        LOG.info(() -> "Secrets are encrypted at rest to certificate " + KeyRing.fingerprint(keyRing.newest())
+                + " (" + keyRing.fingerprints().size() + " certificate(s) can decrypt)");
+    }
+
+    private static IllegalStateException cannotStart(RuntimeException e) {
+        String message = "Keywarden cannot start: " + e.getMessage();
+        LOG.severe(message);
+        return new IllegalStateException(message);
     }
 
     private KeyRing configured(Path configuredKeystore) {
@@ -69,41 +82,112 @@ public class EncryptionAtRest {
                         + "(or the system property keywarden.encryption.keystore.password) is not"));
         try {
             keystorePassword = password.toCharArray();
-            return KeyRing.load(keystore, keystorePassword);
+            KeyRing loaded = KeyRing.load(keystore, keystorePassword);
+            loadedModified = modifiedTime();
+            return loaded;
         } catch (EncryptionKeystoreException e) {
             throw new IllegalStateException("the encryption keystore set by KEYWARDEN_ENCRYPTION_KEYSTORE and "
                     + "KEYWARDEN_ENCRYPTION_KEYSTORE_PASSWORD cannot be used: " + e.getMessage());
         }
     }
 
+    /**
+     * The generated keystore in the data directory, when it exists. When it does not, none is generated
+     * yet: {@link InstallationCertificates} first looks whether other nodes already seal this database's
+     * records to a keystore of theirs, then calls {@link #generateKeystore()}.
+     */
     private KeyRing generated() {
         keystore = settings.dataDir().resolve(GENERATED_KEYSTORE);
         generatedKeystore = true;
         Path passwordFile = settings.dataDir().resolve(GENERATED_PASSWORD);
+        if (!Files.exists(keystore)) {
+            if (Files.exists(passwordFile)) {
+                throw new IllegalStateException("the generated encryption keystore " + keystore + " is missing "
+                        + "but its password file is there: restore the keystore from your backup "
+                        + "(or set KEYWARDEN_ENCRYPTION_KEYSTORE)");
+            }
+            awaitingGeneration = true;
+            return null;
+        }
+        return loadGenerated(passwordFile);
+    }
+
+    private KeyRing loadGenerated(Path passwordFile) {
         try {
-            if (!Files.exists(keystore)) {
-                if (Files.exists(passwordFile)) {
-                    throw new IllegalStateException("the generated encryption keystore " + keystore + " is missing "
-                            + "but its password file is there: restore the keystore from your backup "
-                            + "(or set KEYWARDEN_ENCRYPTION_KEYSTORE)");
-                }
-                Files.createDirectories(keystore.getParent());
-                String password = DeviceTokens.randomSecret(32);
-                DataFiles.writeOwnerOnly(passwordFile, password);
-                EncryptionKeystores.generate(keystore, password.toCharArray(), "Keywarden encryption");
-                LOG.warning(() -> "Generated the encryption keystore " + keystore + " and its password file "
-                        + passwordFile + ". BACK BOTH UP NOW: without them no stored recovery key can ever be read.");
-            }
             keystorePassword = Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
-            try {
-                return KeyRing.load(keystore, keystorePassword);
-            } catch (EncryptionKeystoreException e) {
-                throw new IllegalStateException("the generated encryption keystore in the data directory cannot be "
-                        + "used: " + e.getMessage());
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the encryption keystore in " + keystore.getParent()
+            throw new UncheckedIOException("cannot read the encryption keystore's password file " + passwordFile
                     + " (set KEYWARDEN_DATA_DIR or KEYWARDEN_ENCRYPTION_KEYSTORE)", e);
+        }
+        try {
+            KeyRing loaded = KeyRing.load(keystore, keystorePassword);
+            loadedModified = modifiedTime();
+            return loaded;
+        } catch (EncryptionKeystoreException e) {
+            throw new IllegalStateException("the generated encryption keystore in the data directory cannot be "
+                    + "used: " + e.getMessage());
+        }
+    }
+
+    /** Whether no keystore was configured and none exists in the data directory yet. */
+    public boolean awaitsGeneratedKeystore() {
+        return awaitingGeneration;
+    }
+
+    /** Generates the keystore and its password file into the data directory (first start of an installation). */
+    public synchronized void generateKeystore() {
+        Path passwordFile = settings.dataDir().resolve(GENERATED_PASSWORD);
+        try {
+            Files.createDirectories(keystore.getParent());
+            String password = DeviceTokens.randomSecret(32);
+            DataFiles.writeOwnerOnly(passwordFile, password);
+            EncryptionKeystores.generate(keystore, password.toCharArray(), "Keywarden encryption");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the encryption keystore in " + keystore.getParent()
+                    + " (set KEYWARDEN_DATA_DIR or KEYWARDEN_ENCRYPTION_KEYSTORE)", e);
+        }
+        LOG.warning(() -> "Generated the encryption keystore " + keystore + " and its password file "
+                + passwordFile + ". BACK BOTH UP NOW: without them no stored recovery key can ever be read. "
+                + "Every further node of this installation needs a copy of both.");
+        keyRing = loadGenerated(passwordFile);
+        awaitingGeneration = false;
+        logInUse();
+    }
+
+    /**
+     * Reads the keystore again when its file changed since it was read (another node added a certificate
+     * to a keystore they share): whether the key ring changed.
+     */
+    public synchronized boolean reloadIfChanged() {
+        if (keyRing == null || keystore == null) {
+            return false;
+        }
+        long modified = modifiedTime();
+        if (modified == loadedModified) {
+            return false;
+        }
+        try {
+            KeyRing reloaded = KeyRing.load(keystore, keystorePassword);
+            loadedModified = modified;
+            boolean grew = !keyRing.fingerprints().containsAll(reloaded.fingerprints());
+            keyRing = reloaded;
+            if (grew) {
+                LOG.info(() -> "Read the encryption keystore " + keystore + " again: it holds "
+                        + reloaded.fingerprints().size() + " certificate(s) now");
+            }
+            return grew;
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "The encryption keystore " + keystore + " changed but cannot be read again: "
+                    + e.getMessage());
+            return false;
+        }
+    }
+
+    private long modifiedTime() {
+        try {
+            return Files.getLastModifiedTime(keystore).toMillis();
+        } catch (IOException e) {
+            return -1;
         }
     }
 
@@ -116,6 +200,7 @@ public class EncryptionAtRest {
         X509Certificate added = EncryptionKeystores.addNewKey(keystore, keystorePassword, "Keywarden encryption",
                 now.isAfter(after) ? now : after);
         keyRing = KeyRing.load(keystore, keystorePassword);
+        loadedModified = modifiedTime();
         String fingerprint = KeyRing.fingerprint(added);
         LOG.warning(() -> "Added encryption certificate " + fingerprint + " to " + keystore
                 + ": back up the keystore again, then re-wrap the stored secrets to it");
@@ -127,6 +212,7 @@ public class EncryptionAtRest {
         requireEncryption();
         EncryptionKeystores.removeKey(keystore, keystorePassword, fingerprint);
         keyRing = KeyRing.load(keystore, keystorePassword);
+        loadedModified = modifiedTime();
         LOG.info(() -> "Retired encryption certificate " + fingerprint + " from " + keystore);
     }
 

@@ -2,6 +2,10 @@ package org.keywarden.crypto.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.keywarden.audit.control.AuditRecord;
 import org.keywarden.audit.control.AuditTrail;
 import org.keywarden.audit.control.Caller;
@@ -29,8 +33,14 @@ public class ManageCertificates {
     @Inject
     EncryptionStatus status;
 
+    @PersistenceContext
+    EntityManager em;
+
     public String add(Caller caller) {
         String fingerprint = encryption.addCertificate();
+        // registered for the other nodes, which refuse to start without it (InstallationCertificates)
+        em.createNativeQuery("INSERT INTO encryption_certificate (fingerprint, registered_at) VALUES (?1, ?2)")
+                .setParameter(1, fingerprint).setParameter(2, LocalDateTime.now(ZoneOffset.UTC)).executeUpdate();
         audit.record(AuditRecord.success(caller, "ENCRYPTION_CERTIFICATE_ADDED", null)
                 .withDetail("certificate " + fingerprint + " in " + encryption.keystore()));
         return fingerprint;
@@ -60,6 +70,9 @@ public class ManageCertificates {
                     + " kept: the backup of the keystore with the newest certificate is not confirmed"));
             return Retirement.BACKUP_UNCONFIRMED;
         }
+        em.createNativeQuery("DELETE FROM encryption_certificate WHERE fingerprint = ?1")
+                .setParameter(1, fingerprint).executeUpdate();
+        em.flush(); // before the keystore changes: a failed delete leaves both as they were
         encryption.removeCertificate(fingerprint);
         audit.record(AuditRecord.success(caller, "ENCRYPTION_CERTIFICATE_RETIRED", null)
                 .withDetail("certificate " + fingerprint + " removed from " + encryption.keystore()

@@ -38,7 +38,7 @@ import org.keywarden.settings.entity.Setting;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrations") // which depends on EncryptionAtRest; Payara rejects a diamond of @DependsOn as a cycle
+@DependsOn("InstallationCertificates") // which depends on SchemaMigrations and EncryptionAtRest; Payara rejects a diamond of @DependsOn as a cycle
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RewrapJob {

@@ -81,11 +81,26 @@ public class SecretCodec {
                     throw new SealedValueIntegrityException(SealedValueIntegrityException.Kind.NO_MATCHING_KEY, binding,
                             "encrypted, but encryption is off (KEYWARDEN_ENCRYPTION=none)", null);
                 }
-                yield Envelope.open(body, binding, keys);
+                yield openEnvelope(body, binding, keys);
             }
             default -> throw new SealedValueIntegrityException(SealedValueIntegrityException.Kind.MALFORMED, binding,
                     "unknown format " + sealed[0], null);
         };
+    }
+
+    /**
+     * A value sealed to a certificate this node's key ring lacks: when the keystore file changed (another
+     * node added a certificate to a keystore they share), it is read again and the value opened once more.
+     */
+    private byte[] openEnvelope(byte[] body, Binding binding, KeyRing keys) {
+        try {
+            return Envelope.open(body, binding, keys);
+        } catch (SealedValueIntegrityException e) {
+            if (e.kind() != SealedValueIntegrityException.Kind.NO_MATCHING_KEY || !encryption.reloadIfChanged()) {
+                throw e;
+            }
+            return Envelope.open(body, binding, encryption.keyRing());
+        }
     }
 
     /** The fingerprint of the certificate new values are sealed to, or {@value #PLAIN}. */

@@ -1,29 +1,42 @@
 package org.keywarden.device.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.logging.Logger;
 import org.keywarden.config.control.DataFiles;
 import org.keywarden.config.control.KeywardenSettings;
 import org.keywarden.crypto.control.DeviceTokens;
-import org.keywarden.crypto.control.Digests;
+import org.keywarden.schema.control.InstallationLock;
 
 /**
- * The organisation's enrollment secret: {@code KEYWARDEN_ENROLLMENT_SECRET} when set; otherwise
- * generated at first start into {@code <data dir>/enrollment-secret} (owner-only permissions) and
- * read from there afterwards. The secret itself is never logged, only where to find it.
+ * The organisation's enrollment secret, one for every node of the installation: the database keeps its
+ * digest ({@link SecretDigest}), and each enrollment is checked against it. {@code KEYWARDEN_ENROLLMENT_SECRET},
+ * when set, becomes the installation's secret at this node's start; otherwise the installation keeps the
+ * one it has, and the first node of a new installation generates it into {@code <data dir>/enrollment-secret}
+ * (owner-only permissions), where the administrator reads it. The secret itself is never logged.
  */
 @Singleton
 @Startup
-@DependsOn("DataDirectory")
+@DependsOn("InstallationCertificates")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // start-up works on its own locked connection
 public class EnrollmentSecret {
 
     private static final Logger LOG = Logger.getLogger(EnrollmentSecret.class.getName());
@@ -32,33 +45,77 @@ public class EnrollmentSecret {
     @Inject
     KeywardenSettings settings;
 
-    private String secret;
+    @PersistenceContext
+    EntityManager em;
 
     @PostConstruct
     void load() {
-        secret = settings.enrollmentSecret().orElseGet(() -> readOrGenerate(settings.dataDir().resolve(FILE_NAME)));
+        String configured = settings.enrollmentSecret().orElse(null);
+        Path file = settings.dataDir().resolve(FILE_NAME);
+        InstallationLock.run(connection -> {
+            settle(connection, configured, file);
+            return null;
+        });
     }
 
+    private static void settle(Connection connection, String configured, Path file) throws SQLException {
+        String stored = SecretDigest.read(connection);
+        if (configured != null) {
+            if (stored == null || !SecretDigest.matches(stored, configured)) {
+                SecretDigest.write(connection, SecretDigest.of(configured), stored != null);
+                if (stored != null) {
+                    LOG.warning("KEYWARDEN_ENROLLMENT_SECRET differs from the enrollment secret this installation had: "
+                            + "from now on devices enroll with this one, through every node");
+                }
+            }
+            return;
+        }
+        String local = readFile(file);
+        if (stored == null) {
+            SecretDigest.write(connection, SecretDigest.of(local != null ? local : generate(file)), false);
+        } else if (local != null && !SecretDigest.matches(stored, local)) {
+            LOG.warning(() -> file.toAbsolutePath() + " is not this installation's enrollment secret (another node's "
+                    + "or KEYWARDEN_ENROLLMENT_SECRET is): devices enroll with the installation's one, not with this file's");
+        } else if (local == null) {
+            LOG.info("Devices enroll with this installation's enrollment secret, which another node generated or "
+                    + "was given: read it there (<data dir>/enrollment-secret) or set KEYWARDEN_ENROLLMENT_SECRET");
+        }
+    }
+
+    /** Whether {@code candidate} is the installation's enrollment secret (read from the database each time). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean matches(String candidate) {
-        return candidate != null && Digests.constantTimeEquals(secret, candidate);
+        if (candidate == null) {
+            return false;
+        }
+        List<?> digests = em.createNativeQuery("SELECT digest FROM installation_secret WHERE secret_name = ?1")
+                .setParameter(1, SecretDigest.ENROLLMENT).getResultList();
+        return !digests.isEmpty() && SecretDigest.matches((String) digests.get(0), candidate);
     }
 
-    private static String readOrGenerate(Path file) {
+    private static String readFile(Path file) {
         try {
             if (Files.exists(file)) {
                 String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
-                if (!stored.isEmpty()) {
-                    return stored;
-                }
+                return stored.isEmpty() ? null : stored;
             }
-            String generated = DeviceTokens.randomSecret(24);
-            DataFiles.writeOwnerOnly(file, generated);
-            LOG.warning(() -> "Generated an enrollment secret for devices; read it from " + file.toAbsolutePath()
-                    + " (or set KEYWARDEN_ENROLLMENT_SECRET)");
-            return generated;
+            return null;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the enrollment secret file " + file
+            throw new UncheckedIOException("Cannot read the enrollment secret file " + file
                     + "; set KEYWARDEN_ENROLLMENT_SECRET or KEYWARDEN_DATA_DIR", e);
         }
+    }
+
+    private static String generate(Path file) {
+        String generated = DeviceTokens.randomSecret(24);
+        try {
+            DataFiles.writeOwnerOnly(file, generated);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the enrollment secret file " + file
+                    + "; set KEYWARDEN_ENROLLMENT_SECRET or KEYWARDEN_DATA_DIR", e);
+        }
+        LOG.warning(() -> "Generated an enrollment secret for devices; read it from " + file.toAbsolutePath()
+                + " (or set KEYWARDEN_ENROLLMENT_SECRET)");
+        return generated;
     }
 }

@@ -1,0 +1,42 @@
+package org.keywarden.schema.control;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Runs start-up work that must happen once across the nodes of one database (first keystore, the
+ * enrollment secret) in one transaction under the migrations' lock, so that nodes starting together
+ * take turns and each sees what the one before it wrote. H2 is embedded: one node only, no lock.
+ */
+public final class InstallationLock {
+
+    /** Work on the locked connection; its writes commit together when it returns. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private InstallationLock() {
+    }
+
+    public static <T> T run(Work<T> work) {
+        try (Connection connection = KeywardenDataSource.lookup().getConnection()) {
+            DatabaseVendor vendor = DatabaseVendor.of(connection);
+            connection.setAutoCommit(false);
+            try {
+                vendor.lock(connection);
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+                vendor.unlock(connection);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database could not be read at start-up: " + e.getMessage(), e);
+        }
+    }
+}
