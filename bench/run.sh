@@ -5,13 +5,16 @@
 #   DB ceiling     loadgen db-ceiling: rows shaped like recovery_key through plain JDBC on the same kind of
 #                  database, committed per batch and committed per row (Keywarden commits each escrow)
 #   Keywarden      loadgen --mix escrow=1 and --mix checkin=1: throughput and p50/p99 latency
+#   HTTPS          the HTTP ceiling and the check-in again over HTTPS (the server's own TLS, ECDSA P-256), with
+#                  keep-alive and with a new TLS connection per request (--new-connection-per-request: each
+#                  request opens a connection, resumed by the client's session cache where the server allows)
 # and prints a markdown table to stdout with each Keywarden figure as a ratio to the HTTP ceiling and to the
 # DB ceiling (per-row commits). Everything else (progress, server output) goes to stderr and WORK_DIR.
 #
 #   bench/run.sh [--quick] [--work WORK_DIR] [--concurrency C] [--only h2|postgresql]
 #
 #   --quick        CI smoke: ~3 s per measurement, small counts, well under 2 minutes in all
-#                  (full run: 30 s per measurement after a 5 s warm-up, about 8 minutes)
+#                  (full run: 30 s per measurement after a 5 s warm-up, about 14 minutes)
 #   --work         default /tmp/keywarden-bench (emptied first): results.json (everything), results.md
 #                  (the table), one JSON per measurement under h2/ and postgresql/, server logs
 #   --concurrency  requests in flight for every measurement, and db-ceiling's connections (default 16)
@@ -66,11 +69,12 @@ started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 kw_log "bench: $([ "$quick" = 1 ] && echo quick || echo full) run, concurrency $concurrency, work $work"
 
 # One load generator measurement: NAME MIX [extra args]; fails when it has no successful request.
+# The server is $measure_url (default: plain HTTP).
 measure() {
   local db=$1 name=$2 mix=$3; shift 3
   local out="$work/$db/$name.json" rc=0
   kw_log "$db: $name (--mix $mix, ${duration} s)"
-  kw_loadgen "$limit" --server "$kw_url" --mix "$mix" --concurrency "$concurrency" --devices "$devices" \
+  kw_loadgen "$limit" --server "${measure_url:-$kw_url}" --mix "$mix" --concurrency "$concurrency" --devices "$devices" \
     --duration "$duration" --warmup "$warmup" --progress 0 --out "$out" "$@" > "$work/$db/$name.out" 2>&1 || rc=$?
   if [ "$rc" != 0 ] || [ ! -s "$out" ]; then
     fail "$db $name: loadgen exit $rc ($(tail -n 3 "$work/$db/$name.out" | tr '\n' ' '))"
@@ -80,6 +84,55 @@ measure() {
   [ "$ok" -gt 0 ] || fail "$db $name: no successful request ($(jq -c .overall.errorsByCause "$out"))"
   local errs; errs=$(jq '.overall.errors' "$out")
   [ "$errs" = 0 ] || kw_log "$db $name: $errs error(s): $(jq -c .overall.errorsByCause "$out")"
+}
+
+# What one measurement cost (the capacity model of docs/performance.md): CPU of WildFly and of the PostgreSQL
+# server (postmaster, backends and reaped children) and the write-ahead log written, sampled every second
+# during the command and taken over the load generator's measured window (measuredFrom to endedAt); into
+# WORK_DIR/DB/NAME.cost.json as per-request figures.
+clock_ticks() { # PID...: utime + stime (+ reaped children) in clock ticks
+  local total=0 pid fields
+  for pid in "$@"; do
+    fields=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
+    total=$((total + $(echo "$fields" | awk '{print $12 + $13 + $14 + $15}')))
+  done
+  echo "$total"
+}
+pg_pids() { local main; main=$(head -n 1 "$work/postgresql/pg/data/postmaster.pid" 2>/dev/null) || return 0; echo "$main $(pgrep -P "$main" | tr '\n' ' ')"; }
+pg_wal() { PGPASSWORD=$kw_pg_password "$(kw_pg_bin)/psql" -h 127.0.0.1 -p "$kw_pg_port" -U "$kw_pg_user" -d keywarden -At \
+  -c "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')" 2>/dev/null || echo 0; }
+cost_sample() { # DB SERVER_PID: "epoch-seconds wildfly-ticks postgres-ticks wal-bytes"
+  if [ "$1" = postgresql ]; then
+    echo "$(date +%s.%N) $(clock_ticks "$2") $(clock_ticks $(pg_pids)) $(pg_wal)"
+  else
+    echo "$(date +%s.%N) $(clock_ticks "$2") 0 0"
+  fi
+}
+sample_costs() { # DB SERVER_PID FILE: one line a second
+  while :; do cost_sample "$1" "$2"; sleep 1; done > "$3"
+}
+costed() { # DB NAME JBOSS_HOME COMMAND...
+  local db=$1 name=$2 server sampler; server=$(kw_server_pid "$3"); shift 3
+  sample_costs "$db" "$server" "$work/$db/$name.samples" & sampler=$!
+  "$@"
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null
+  cost_sample "$db" "$server" >> "$work/$db/$name.samples"   # the load has ended: a sample after its window
+  local out="$work/$db/$name.json"
+  [ -s "$out" ] || return 0
+  local from to requests
+  from=$(date -d "$(jq -r .measuredFrom "$out")" +%s.%N) && to=$(date -d "$(jq -r .endedAt "$out")" +%s.%N) || return 0
+  requests=$(jq '.overall.count' "$out")
+  # the last sample at or before the window's start and the first at or after its end
+  awk -v from="$from" -v to="$to" -v n="$requests" -v hz="$(getconf CLK_TCK)" '
+    $1 <= from { a = $0 } $1 >= to && b == "" { b = $0 }
+    END {
+      if (a == "" || b == "" || n == 0) { print "null"; exit }
+      split(a, s); split(b, e); t = e[1] - s[1]
+      # the warm-up ran at the measured rate before the window; after it the load had stopped
+      r = n + n / (to - from) * (from - s[1])
+      printf "{\"requestsInSampledSpan\": %d, \"sampledSeconds\": %.2f, \"wildflyCpuMsPerRequest\": %.3f, ", r, t, (e[2] - s[2]) * 1000 / hz / r
+      printf "\"postgresCpuMsPerRequest\": %.3f, \"walBytesPerRequest\": %.0f, \"wildflyCpuCores\": %.2f, \"postgresCpuCores\": %.2f}\n", (e[3] - s[3]) * 1000 / hz / r, (e[4] - s[4]) / r, (e[2] - s[2]) / hz / (to - s[1]), (e[3] - s[3]) / hz / (to - s[1])
+    }' "$work/$db/$name.samples" > "$work/$db/$name.cost.json"
 }
 
 # Prepares a database kind before any measurement (the preparations run in parallel): WildFly unpacked
@@ -119,8 +172,13 @@ run_db() { # h2|postgresql
 
   kw_start "$jboss" "$work/$db/server.out" || { fail "$db: WildFly did not start"; kw_stop "$jboss"; return; }
   measure "$db" health health=1
-  measure "$db" escrow escrow=1
-  measure "$db" checkin checkin=1
+  costed "$db" escrow "$jboss" measure "$db" escrow escrow=1
+  costed "$db" checkin "$jboss" measure "$db" checkin checkin=1
+  local https="https://127.0.0.1:$((8443 + kw_offset))"
+  measure_url=$https measure "$db" health-https health=1 --insecure
+  measure_url=$https measure "$db" health-https-new-connection health=1 --insecure --new-connection-per-request
+  measure_url=$https measure "$db" checkin-https checkin=1 --insecure
+  measure_url=$https measure "$db" checkin-https-new-connection checkin=1 --insecure --new-connection-per-request
   local incidents
   incidents=$(grep -c -i 'incident' "$jboss/standalone/log/server.log" 2>/dev/null || true)
   [ "${incidents:-0}" = 0 ] || kw_log "$db: $incidents 'incident' line(s) in $jboss/standalone/log/server.log"
@@ -148,7 +206,16 @@ json_or_null() { if [ -s "$1" ]; then cat "$1"; else echo null; fi; }
       --argjson ceiling "$(json_or_null "$work/$db/db-ceiling.json")" \
       --argjson escrow "$(json_or_null "$work/$db/escrow.json")" \
       --argjson checkin "$(json_or_null "$work/$db/checkin.json")" \
-      '{($db): {httpCeiling: $health, dbCeiling: $ceiling, escrow: $escrow, checkin: $checkin}}'
+      --argjson httpsCeiling "$(json_or_null "$work/$db/health-https.json")" \
+      --argjson httpsNewCeiling "$(json_or_null "$work/$db/health-https-new-connection.json")" \
+      --argjson checkinHttps "$(json_or_null "$work/$db/checkin-https.json")" \
+      --argjson checkinHttpsNew "$(json_or_null "$work/$db/checkin-https-new-connection.json")" \
+      --argjson escrowCost "$(json_or_null "$work/$db/escrow.cost.json")" \
+      --argjson checkinCost "$(json_or_null "$work/$db/checkin.cost.json")" \
+      '{($db): {httpCeiling: $health, dbCeiling: $ceiling, escrow: $escrow, checkin: $checkin,
+        escrowCost: $escrowCost, checkinCost: $checkinCost,
+        httpsCeiling: $httpsCeiling, httpsNewConnectionCeiling: $httpsNewCeiling, checkinHttps: $checkinHttps,
+        checkinHttpsNewConnection: $checkinHttpsNew}}'
   done
 } | jq -s --arg started "$started" --argjson quick "$quick" --argjson c "$concurrency" \
       --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson nproc "$(nproc)" \
@@ -161,7 +228,16 @@ json_or_null() { if [ -s "$1" ]; then cat "$1"; else echo null; fi; }
         escrowToHttpCeiling: ratio($d.escrow.overall.successThroughput; $d.httpCeiling.overall.successThroughput),
         escrowToDbCeiling: ratio($d.escrow.overall.successThroughput; $d.dbCeiling.perRowCommit.rowsPerSecond),
         checkinToHttpCeiling: ratio($d.checkin.overall.successThroughput; $d.httpCeiling.overall.successThroughput),
-        checkinToDbCeiling: ratio($d.checkin.overall.successThroughput; $d.dbCeiling.perRowCommit.rowsPerSecond)}})))}
+        checkinToDbCeiling: ratio($d.checkin.overall.successThroughput; $d.dbCeiling.perRowCommit.rowsPerSecond),
+        httpsCeilingToHttpCeiling: ratio($d.httpsCeiling.overall.successThroughput; $d.httpCeiling.overall.successThroughput),
+        httpsNewConnectionCeilingToHttpCeiling: ratio($d.httpsNewConnectionCeiling.overall.successThroughput;
+          $d.httpCeiling.overall.successThroughput),
+        checkinHttpsToHttpCeiling: ratio($d.checkinHttps.overall.successThroughput; $d.httpCeiling.overall.successThroughput),
+        checkinHttpsToDbCeiling: ratio($d.checkinHttps.overall.successThroughput; $d.dbCeiling.perRowCommit.rowsPerSecond),
+        checkinHttpsNewConnectionToHttpCeiling: ratio($d.checkinHttpsNewConnection.overall.successThroughput;
+          $d.httpCeiling.overall.successThroughput),
+        checkinHttpsNewConnectionToDbCeiling: ratio($d.checkinHttpsNewConnection.overall.successThroughput;
+          $d.dbCeiling.perRowCommit.rowsPerSecond)}})))}
 ' > "$work/results.json"
 
 # The markdown table
@@ -181,8 +257,21 @@ jq -r '
     [ "DB ceiling: per-row commit (rows)", ($d.dbCeiling.perRowCommit.rowsPerSecond | n), "–", "–", "–", "–",
       (if $d.dbCeiling == null then "–" else "1" end)],
     load("Keywarden escrow"; $d.escrow; ($d.ratios.escrowToHttpCeiling | x); ($d.ratios.escrowToDbCeiling | x)),
-    load("Keywarden check-in"; $d.checkin; ($d.ratios.checkinToHttpCeiling | x); ($d.ratios.checkinToDbCeiling | x))
+    load("Keywarden check-in"; $d.checkin; ($d.ratios.checkinToHttpCeiling | x); ($d.ratios.checkinToDbCeiling | x)),
+    load("HTTPS ceiling: GET /health, keep-alive"; $d.httpsCeiling; ($d.ratios.httpsCeilingToHttpCeiling | x); "–"),
+    load("HTTPS ceiling: GET /health, new TLS connection each"; $d.httpsNewConnectionCeiling;
+      ($d.ratios.httpsNewConnectionCeilingToHttpCeiling | x); "–"),
+    load("Keywarden check-in, HTTPS keep-alive"; $d.checkinHttps; ($d.ratios.checkinHttpsToHttpCeiling | x);
+      ($d.ratios.checkinHttpsToDbCeiling | x)),
+    load("Keywarden check-in, HTTPS new TLS connection each"; $d.checkinHttpsNewConnection;
+      ($d.ratios.checkinHttpsNewConnectionToHttpCeiling | x); ($d.ratios.checkinHttpsNewConnectionToDbCeiling | x))
   ) | "| \($db) | " + join(" | ") + " |"),
+  "",
+  "| database | measurement | WildFly CPU ms per request | PostgreSQL CPU ms per request | WAL bytes per request | WildFly cores busy | PostgreSQL cores busy |",
+  "|---|---|---:|---:|---:|---:|---:|",
+  (.databases | to_entries[] | .key as $db | .value as $d | (
+    ["escrow", $d.escrowCost], ["check-in", $d.checkinCost]) | select(.[1] != null) | . as [$what, $c]
+    | "| \($db) | \($what) | \($c.wildflyCpuMsPerRequest | ms) | \(if $db == "postgresql" then ($c.postgresCpuMsPerRequest | ms) else "(in WildFly)" end) | \(if $db == "postgresql" then ($c.walBytesPerRequest | n) else "–" end) | \($c.wildflyCpuCores | ms) | \(if $db == "postgresql" then ($c.postgresCpuCores | ms) else "–" end) |"),
   "",
   (if (.failures | length) > 0 then "FAILED: " + (.failures | join("; ")) else empty end)
 ' "$work/results.json" | tee "$work/results.md"

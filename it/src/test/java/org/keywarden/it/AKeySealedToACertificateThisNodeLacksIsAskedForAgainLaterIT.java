@@ -3,6 +3,7 @@ package org.keywarden.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -82,6 +83,46 @@ class AKeySealedToACertificateThisNodeLacksIsAskedForAgainLaterIT {
         }
         assertEquals(200, device.escrow(TestDevice.key(key.get("volumeId"), "OS", keyId,
                 key.get("recoveryPassword"))).status(), "with its own value back, the key is found again");
+    }
+
+    /**
+     * The other side: another node retired the certificate this node seals to (its keystore is older). An
+     * escrow stores nothing and is answered 503 until the certificate is listed again. PostgreSQL: the check
+     * runs under the shared lock a retirement waits for; H2 is one node, where it cannot happen.
+     */
+    @Test
+    void anEscrowToACertificateRetiredElsewhereStoresNothing() throws Exception {
+        assumeTrue("postgresql".equals(System.getProperty("keywarden.test.db")), "one node only on H2");
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> first = device.escrowNewKey("OS");
+        String sealingWith = Database.text("SELECT sealed_with FROM recovery_key WHERE recovery_key_id = ?",
+                first.get("recoveryKeyId"));
+        Object registeredAt = Database.single("SELECT registered_at FROM encryption_certificate WHERE fingerprint = ?",
+                sealingWith);
+        update("DELETE FROM encryption_certificate WHERE fingerprint = ?", sealingWith);
+        String keyId = Secrets.guid();
+        try {
+            Http.Reply reply = device.escrow(TestDevice.key(first.get("volumeId"), "OS", keyId, Secrets.recoveryPassword()));
+            ProblemAssert.assertProblem(reply, 503);
+            assertEquals("This node cannot store secrets now", reply.json().getString("title"));
+            assertNotNull(reply.header("Retry-After"));
+            assertEquals(0, Database.count("SELECT COUNT(*) FROM recovery_key WHERE recovery_key_id = ?", keyId),
+                    "nothing is stored");
+        } finally {
+            update("INSERT INTO encryption_certificate (fingerprint, registered_at) VALUES (?, ?)", sealingWith,
+                    registeredAt);
+        }
+        assertEquals(201, device.escrow(TestDevice.key(first.get("volumeId"), "OS", keyId, Secrets.recoveryPassword()))
+                .status(), "listed again, the certificate seals");
+    }
+
+    private static void update(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = Database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            assertEquals(1, statement.executeUpdate());
+        }
     }
 
     private static void store(String keyId, byte[] sealed, String sealedWith) throws SQLException {

@@ -77,6 +77,30 @@ class CheckInIT {
     }
 
     @Test
+    void aLateRetryChangesNoNewerStatusButADeviceClockSetBackDoes() {
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> key = device.escrowNewKey("OS");
+        JsonObject status = TestDevice.status(key.get("volumeId"), key.get("recoveryKeyId"));
+        Instant latest = Instant.parse(status.getString("reportedAt"));
+        assertEquals(200, device.checkIn(status).status());
+
+        JsonObject volume = status.getJsonArray("volumes").getJsonObject(0);
+        JsonObject retried = Json.createObjectBuilder(status).add("reportedAt", latest.minusSeconds(60).toString())
+                .add("volumes", Json.createArrayBuilder().add(Json.createObjectBuilder(volume)
+                        .add("conversionStatus", "ENCRYPTION_IN_PROGRESS")))
+                .build();
+        assertEquals(200, device.checkIn(retried).status());
+        assertEquals("FULLY_ENCRYPTED", Database.text("SELECT conversion_status FROM volume_status WHERE device_id = ?",
+                device.id), "a report made before the stored one changes nothing");
+
+        JsonObject clockSetBack = Json.createObjectBuilder(retried)
+                .add("reportedAt", latest.minus(java.time.Duration.ofDays(400)).toString()).build();
+        assertEquals(200, device.checkIn(clockSetBack).status());
+        assertEquals("ENCRYPTION_IN_PROGRESS", Database.text("SELECT conversion_status FROM volume_status "
+                + "WHERE device_id = ?", device.id), "a device whose clock went back a year still reports");
+    }
+
+    @Test
     void anUnescrowedRecoveryPasswordIsAnEscrowGapUntilTheDeviceEscrowsIt() {
         TestDevice device = TestDevice.enroll();
         Map<String, String> known = device.escrowNewKey("OS");

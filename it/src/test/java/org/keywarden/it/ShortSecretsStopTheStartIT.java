@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A configured administrator password shorter than 12 characters, or enrollment secret shorter than 24,
+ * A configured administrator password shorter than 12 characters, or enrollment secret shorter than 24, or an
+ * enrollment secret that is not the installation's,
  * stops the start with a message naming the setting and the minimum (never the value); the right
  * configuration then deploys again.
  */
@@ -59,6 +60,57 @@ class ShortSecretsStopTheStartIT {
         } finally {
             deployer.undeploy(DEPLOYMENT);
         }
+    }
+
+    /**
+     * A node configured with an enrollment secret that is not the installation's (an earlier one, or another
+     * node's) does not start, so that it cannot undo a change made for every node; with
+     * KEYWARDEN_ENROLLMENT_SECRET_REPLACE its secret becomes the installation's.
+     */
+    @Test
+    void anotherEnrollmentSecretStopsTheStartUnlessItReplacesTheInstallations() throws Exception {
+        String installations = Keywarden.enrollmentSecret();
+        String other = "another-nodes-enrollment-secret-" + System.nanoTime();
+        String message = failedDeployment("keywarden.enrollment.secret", other);
+        assertTrue(message.contains("Keywarden cannot start: KEYWARDEN_ENROLLMENT_SECRET is not this installation's "
+                + "enrollment secret"), message);
+        assertFalse(message.contains(other), "the secret must not be logged");
+
+        execute("keywarden.enrollment.secret.replace", "add", "true");
+        try {
+            execute("keywarden.enrollment.secret", "add", other);
+            try {
+                deployer.deploy(DEPLOYMENT);
+                try {
+                    assertEquals(201, enroll(other).status(), "the replacing secret enrolls");
+                    assertEquals(401, enroll(installations).status(), "the replaced one no longer does");
+                } finally {
+                    deployer.undeploy(DEPLOYMENT);
+                }
+            } finally {
+                execute("keywarden.enrollment.secret", "remove", null);
+            }
+            execute("keywarden.enrollment.secret", "add", installations); // put the installation's back
+            try {
+                deployer.deploy(DEPLOYMENT);
+                deployer.undeploy(DEPLOYMENT);
+            } finally {
+                execute("keywarden.enrollment.secret", "remove", null);
+            }
+        } finally {
+            execute("keywarden.enrollment.secret.replace", "remove", null);
+        }
+        deployer.deploy(DEPLOYMENT);
+        try {
+            assertEquals(201, enroll(installations).status(), "the installation's secret enrolls again");
+        } finally {
+            deployer.undeploy(DEPLOYMENT);
+        }
+    }
+
+    private static Http.Reply enroll(String secret) {
+        return Http.post("/devices", jakarta.json.Json.createObjectBuilder().add("enrollmentSecret", secret)
+                .add("hostname", "PC-SECRET-" + System.nanoTime() % 100000).add("domain", "CORP").build().toString(), null);
     }
 
     private String failedDeployment(String property, String value) throws IOException {

@@ -11,6 +11,11 @@ public final class ConnectionOptions {
             description = "With https: accept any certificate and host name (self-signed test servers only).")
     boolean insecure;
 
+    @Option(names = "--new-connection-per-request",
+            description = "Open a new connection (with https: a new TLS connection, resumed when the server allows "
+                    + "it) for every request, as agents that check in every 90 minutes do, instead of keep-alive.")
+    boolean newConnectionPerRequest;
+
     @Option(names = "--timeout-seconds", paramLabel = "S", defaultValue = "10",
             description = "Timeout of each request (and of opening a connection). Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;

@@ -144,6 +144,9 @@ public class KeywardenLoad implements Callable<Integer> {
 
     /** Runs the load generator and exits with its exit code. */
     public static void main(String[] args) {
+        // lets --new-connection-per-request send "Connection: close" (a header the JDK's client otherwise refuses);
+        // read once, when the client's classes load
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "connection");
         System.exit(new CommandLine(new KeywardenLoad()).execute(args));
     }
 
@@ -155,7 +158,8 @@ public class KeywardenLoad implements Callable<Integer> {
         LoadResult result;
         try (Ledger l = ledger == null ? null : Ledger.open(ledger);
              Writer t = timeline == null ? null : Files.newBufferedWriter(timeline, StandardCharsets.UTF_8)) {
-            DeviceEndpoints api = new DeviceEndpoints(server, connection.client(), connection.timeout());
+            DeviceEndpoints api = new DeviceEndpoints(server, connection.client(), connection.timeout(),
+                    connection.newConnectionPerRequest);
             result = new LoadRunner(settings, api, l, stderr, t).run();
         } catch (IOException | UncheckedIOException e) {
             stderr.println("keywarden-loadgen: " + e.getMessage());

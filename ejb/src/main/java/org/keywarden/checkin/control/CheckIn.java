@@ -22,7 +22,9 @@ import org.keywarden.escrow.entity.RecoveryKey;
 import org.keywarden.escrow.entity.Volume;
 
 /**
- * Records a device's check-in (last check-in, OS version, users, each volume's latest status),
+ * Records a device's check-in (last check-in, OS version, users, each volume's status when it changed:
+ * a check-in that reports what the last one did writes the device row alone; a report older than one
+ * already received changes no status),
  * marks superseded keys whose protector is gone as verified removed, and answers the device's
  * pending actions. A device migrated from MBAM is asked to rotate every recovery key on its first
  * check-in.
@@ -43,8 +45,8 @@ public class CheckIn {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Device device = em.find(Device.class, deviceId);
         boolean firstCheckInOfMigrated = device.isMigratedFromMbam() && device.getLastCheckInAt() == null;
-        device.setLastCheckInAt(now);
-        if (report.osVersion() != null) {
+        boolean stale = device.checkIn(now, report.reportedAt());
+        if (report.osVersion() != null && !stale) {
             device.setOsVersion(report.osVersion());
         }
         associateUsers.associate(deviceId, report.users(), now);
@@ -60,7 +62,9 @@ public class CheckIn {
             Volume volume = registerVolume.register(volumes.get(reported.volumeGuid()), deviceId,
                     reported.volumeGuid(), reported.volumeType(), reported.driveLetter());
             volumes.put(volume.getVolumeGuid(), volume);
-            recordStatus(deviceId, volume, statuses, reported, report.reportedAt(), now);
+            if (!stale) {
+                recordStatus(deviceId, volume, statuses, reported, report.reportedAt(), now);
+            }
             Set<String> listed = reported.protectors().stream().map(ProtectorReport::id).collect(Collectors.toSet());
             for (KeySummary key : List.copyOf(keys.values())) {
                 if (key.volumeId().equals(volume.getId()) && key.state() == KeyState.SUPERSEDED
@@ -106,14 +110,16 @@ public class CheckIn {
         if (isNew) {
             status = new VolumeStatus(volume.getId(), deviceId);
             statuses.put(volume.getId(), status);
-        } else if (status.getReportedAt() != null && reportedAt.isBefore(status.getReportedAt())) {
-            return;
         }
         String codes = reported.nonComplianceCodes() == null ? null
                 : reported.nonComplianceCodes().stream().map(String::valueOf).collect(Collectors.joining(","));
+        String protectors = ReportedProtectors.format(reported.protectors());
+        if (!isNew && status.says(reported.encryptionMethod(), reported.conversionStatus(), reported.protectionStatus(),
+                reported.compliant(), codes, protectors)) {
+            return; // unchanged: the device row's check-in times are the check-in's one write
+        }
         status.report(reportedAt, now, reported.encryptionMethod(), reported.conversionStatus(),
-                reported.protectionStatus(), reported.compliant(), codes,
-                ReportedProtectors.format(reported.protectors()));
+                reported.protectionStatus(), reported.compliant(), codes, protectors);
         if (isNew) {
             em.persist(status);
         }

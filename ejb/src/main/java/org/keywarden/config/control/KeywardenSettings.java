@@ -35,6 +35,15 @@ public class KeywardenSettings {
     }
 
     /**
+     * Whether this node's {@code KEYWARDEN_ENROLLMENT_SECRET} replaces the installation's enrollment secret (for
+     * every node) when it differs from it ({@code KEYWARDEN_ENROLLMENT_SECRET_REPLACE=true}); otherwise such a
+     * node does not start. Default false.
+     */
+    public boolean enrollmentSecretReplaces() {
+        return config().getOptionalValue("keywarden.enrollment.secret.replace", Boolean.class).orElse(false);
+    }
+
+    /**
      * Whether secrets are encrypted at rest: on unless {@code KEYWARDEN_ENCRYPTION=none}
      * (Configuration Manager's "allow recovery information to be stored in plain text").
      */
@@ -61,6 +70,18 @@ public class KeywardenSettings {
      */
     public Optional<String> encryptionKeystorePassword() {
         return config().getOptionalValue("keywarden.encryption.keystore.password", String.class);
+    }
+
+    /**
+     * Encryption certificates whose records the administrator accepts as lost ({@code
+     * KEYWARDEN_ENCRYPTION_LOST_CERTIFICATES}, SHA-256 fingerprints separated by commas): a node whose keystore
+     * lacks one of them starts anyway, with a warning at every start. Default none.
+     */
+    public java.util.Set<String> lostEncryptionCertificates() {
+        return config().getOptionalValue("keywarden.encryption.lost.certificates", String.class).stream()
+                .flatMap(s -> java.util.Arrays.stream(s.split(",")))
+                .map(s -> s.replace(":", "").strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The first administrator's password, used only when no user exists yet (at least 12 characters). */

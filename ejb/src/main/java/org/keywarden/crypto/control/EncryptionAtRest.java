@@ -45,7 +45,7 @@ public class EncryptionAtRest {
     private char[] keystorePassword;
     private boolean generatedKeystore;
     private boolean awaitingGeneration;
-    private long loadedModified;
+    private volatile long loadedModified;
 
     @PostConstruct
     void load() {
@@ -158,17 +158,21 @@ public class EncryptionAtRest {
      * Reads the keystore again when its file changed since it was read (another node added a certificate
      * to a keystore they share): whether the key ring changed.
      */
-    public synchronized boolean reloadIfChanged() {
-        if (keyRing == null || keystore == null) {
-            return false;
+    public boolean reloadIfChanged() {
+        if (keyRing == null || keystore == null || modifiedTime() == loadedModified) {
+            return false; // every seal asks: one file-time check, no lock
         }
+        return reload();
+    }
+
+    private synchronized boolean reload() {
         long modified = modifiedTime();
         if (modified == loadedModified) {
             return false;
         }
+        loadedModified = modified; // one attempt per change of the file, even when it fails
         try {
             KeyRing reloaded = KeyRing.load(keystore, keystorePassword);
-            loadedModified = modified;
             boolean grew = !keyRing.fingerprints().containsAll(reloaded.fingerprints());
             keyRing = reloaded;
             if (grew) {

@@ -36,6 +36,9 @@ public class ManageCertificates {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    SealingCertificates certificates;
+
     public String add(Caller caller) {
         String fingerprint = encryption.addCertificate();
         // registered for the other nodes, which refuse to start without it (InstallationCertificates)
@@ -59,6 +62,7 @@ public class ManageCertificates {
         if (KeyRing.fingerprint(keys.newest()).equals(fingerprint)) {
             return Retirement.NEWEST;
         }
+        certificates.holdExclusively(); // no node seals to it between this count and the commit
         long needing = records.sealedWith(fingerprint);
         if (needing > 0) {
             audit.record(AuditRecord.failure(caller, "ENCRYPTION_CERTIFICATE_RETIRED", null,

@@ -22,12 +22,20 @@ public class SecretCodec {
     @Inject
     EncryptionAtRest encryption;
 
+    @Inject
+    SealingCertificates certificates;
+
     /**
      * Seals values to one snapshot of the key ring, so that everything a record holds is sealed to the
      * certificate {@link Sealer#sealedWith()} names, even while a certificate is being added.
      */
     public Sealer sealer() {
-        return new Sealer(encryption.keyRing());
+        encryption.reloadIfChanged(); // a keystore shared with other nodes may have a newer certificate
+        KeyRing keys = encryption.keyRing();
+        if (keys != null) {
+            certificates.hold(KeyRing.fingerprint(keys.newest()));
+        }
+        return new Sealer(keys);
     }
 
     /** Seals with one fixed certificate (or plain text when encryption is off). */
@@ -105,6 +113,7 @@ public class SecretCodec {
 
     /** The fingerprint of the certificate new values are sealed to, or {@value #PLAIN}. */
     public String sealingCertificate() {
-        return sealer().sealedWith();
+        KeyRing keys = encryption.keyRing();
+        return keys == null ? PLAIN : KeyRing.fingerprint(keys.newest());
     }
 }

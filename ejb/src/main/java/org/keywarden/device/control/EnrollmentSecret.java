@@ -28,9 +28,10 @@ import org.keywarden.schema.control.InstallationLock;
 /**
  * The organisation's enrollment secret, one for every node of the installation: the database keeps its
  * digest ({@link SecretDigest}), and each enrollment is checked against it. {@code KEYWARDEN_ENROLLMENT_SECRET},
- * when set, becomes the installation's secret at this node's start; otherwise the installation keeps the
- * one it has, and the first node of a new installation generates it into {@code <data dir>/enrollment-secret}
- * (owner-only permissions), where the administrator reads it. The secret itself is never logged.
+ * when set, must be the installation's secret (or become it, with {@code KEYWARDEN_ENROLLMENT_SECRET_REPLACE});
+ * otherwise the installation keeps the one it has, and the first node of a new installation generates it into
+ * {@code <data dir>/enrollment-secret} (owner-only permissions), where the administrator reads it. The secret
+ * itself is never logged.
  */
 @Singleton
 @Startup
@@ -51,22 +52,37 @@ public class EnrollmentSecret {
     @PostConstruct
     void load() {
         String configured = settings.enrollmentSecret().orElse(null);
+        boolean replaces = settings.enrollmentSecretReplaces();
         Path file = settings.dataDir().resolve(FILE_NAME);
-        InstallationLock.run(connection -> {
-            settle(connection, configured, file);
-            return null;
-        });
+        try {
+            InstallationLock.run(connection -> {
+                settle(connection, configured, replaces, file);
+                return null;
+            });
+        } catch (IllegalStateException e) {
+            String message = "Keywarden cannot start: " + e.getMessage();
+            LOG.severe(message);
+            throw new IllegalStateException(message);
+        }
     }
 
-    private static void settle(Connection connection, String configured, Path file) throws SQLException {
+    private static void settle(Connection connection, String configured, boolean replaces, Path file)
+            throws SQLException {
         String stored = SecretDigest.read(connection);
         if (configured != null) {
+            if (stored != null && !SecretDigest.matches(stored, configured)) {
+                if (!replaces) {
+                    // a node left with an earlier or another secret must not undo a change made for every node
+                    throw new IllegalStateException("KEYWARDEN_ENROLLMENT_SECRET is not this installation's enrollment "
+                            + "secret (an earlier one, or not the one the other nodes have): set the same one on every "
+                            + "node; to make this one the installation's, for every node, start this node once with "
+                            + "KEYWARDEN_ENROLLMENT_SECRET_REPLACE=true");
+                }
+                LOG.warning("KEYWARDEN_ENROLLMENT_SECRET replaces this installation's enrollment secret "
+                        + "(KEYWARDEN_ENROLLMENT_SECRET_REPLACE): from now on devices enroll with it, through every node");
+            }
             if (stored == null || !SecretDigest.matches(stored, configured)) {
                 SecretDigest.write(connection, SecretDigest.of(configured), stored != null);
-                if (stored != null) {
-                    LOG.warning("KEYWARDEN_ENROLLMENT_SECRET differs from the enrollment secret this installation had: "
-                            + "from now on devices enroll with this one, through every node");
-                }
             }
             return;
         }
@@ -88,7 +104,7 @@ public class EnrollmentSecret {
         if (candidate == null) {
             return false;
         }
-        List<?> digests = em.createNativeQuery("SELECT digest FROM installation_secret WHERE secret_name = ?1")
+        List<?> digests = em.createNativeQuery("SELECT value_text FROM installation_value WHERE value_name = ?1")
                 .setParameter(1, SecretDigest.ENROLLMENT).getResultList();
         return !digests.isEmpty() && SecretDigest.matches((String) digests.get(0), candidate);
     }

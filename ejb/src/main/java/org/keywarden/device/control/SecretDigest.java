@@ -11,7 +11,7 @@ import org.keywarden.crypto.control.DeviceTokens;
 import org.keywarden.crypto.control.Digests;
 
 /**
- * The enrollment secret as the database keeps it ({@code installation_secret}): {@code sha256:<salt>:<hex>},
+ * The enrollment secret as the database keeps it ({@code installation_value}): {@code sha256:<salt>:<hex>},
  * a salted SHA-256 digest. The secret is random (generated: 24 characters of 6 bits) or at least 24
  * characters (configured), so a digest is enough to check it and too costly to reverse.
  */
@@ -35,7 +35,7 @@ final class SecretDigest {
 
     static String read(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT digest FROM installation_secret WHERE secret_name = ?")) {
+                "SELECT value_text FROM installation_value WHERE value_name = ?")) {
             select.setString(1, ENROLLMENT);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
@@ -45,8 +45,8 @@ final class SecretDigest {
 
     static void write(Connection connection, String digest, boolean replace) throws SQLException {
         try (PreparedStatement write = connection.prepareStatement(replace
-                ? "UPDATE installation_secret SET digest = ?, changed_at = ? WHERE secret_name = ?"
-                : "INSERT INTO installation_secret (digest, changed_at, secret_name) VALUES (?, ?, ?)")) {
+                ? "UPDATE installation_value SET value_text = ?, changed_at = ? WHERE value_name = ?"
+                : "INSERT INTO installation_value (value_text, changed_at, value_name) VALUES (?, ?, ?)")) {
             write.setString(1, digest);
             write.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
             write.setString(3, ENROLLMENT);

@@ -16,12 +16,29 @@ public final class InstallationLock {
         T run(Connection connection) throws SQLException;
     }
 
+    private static volatile String folder;
+
     private InstallationLock() {
+    }
+
+    /** The database Keywarden runs on: {@code h2}, {@code postgresql} or {@code sqlserver}. */
+    public static String database() {
+        String known = folder;
+        if (known == null) {
+            try (Connection connection = KeywardenDataSource.lookup().getConnection()) {
+                known = DatabaseVendor.of(connection).folder;
+                folder = known;
+            } catch (SQLException e) {
+                throw new IllegalStateException("The database could not be reached: " + e.getMessage(), e);
+            }
+        }
+        return known;
     }
 
     public static <T> T run(Work<T> work) {
         try (Connection connection = KeywardenDataSource.lookup().getConnection()) {
             DatabaseVendor vendor = DatabaseVendor.of(connection);
+            folder = vendor.folder;
             connection.setAutoCommit(false);
             try {
                 vendor.lock(connection);

@@ -28,12 +28,21 @@ public final class DeviceEndpoints {
     private final String api;
     private final HttpClient http;
     private final Duration timeout;
+    private final boolean closeEachConnection;
 
     /**
      * @param server  the application's root URL; the API is under {@code /api/v1} below it
      * @param timeout timeout of each request
      */
     public DeviceEndpoints(URI server, HttpClient http, Duration timeout) {
+        this(server, http, timeout, false);
+    }
+
+    /**
+     * @param closeEachConnection send {@code Connection: close} with every request, so that each opens a
+     *                            connection of its own (needs {@code jdk.httpclient.allowRestrictedHeaders=connection})
+     */
+    public DeviceEndpoints(URI server, HttpClient http, Duration timeout, boolean closeEachConnection) {
         String root = Objects.requireNonNull(server, "server").toString();
         while (root.endsWith("/")) {
             root = root.substring(0, root.length() - 1);
@@ -41,6 +50,7 @@ public final class DeviceEndpoints {
         this.api = root + "/api/v1";
         this.http = Objects.requireNonNull(http, "http");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.closeEachConnection = closeEachConnection;
     }
 
     /** {@code POST /api/v1/devices}. */
@@ -117,6 +127,9 @@ public final class DeviceEndpoints {
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        if (closeEachConnection) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Connection", "close").build();
+        }
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -8,8 +8,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The latest status a device reported for one volume. Protectors are kept as
- * {@code TYPE:GUID} entries separated by commas, in the order the device listed them.
+ * The latest status a device reported for one volume, written when it changes: {@code reported_at} and
+ * {@code received_at} say since when the volume has been in this status (the device's latest check-in is
+ * the device's). Protectors are kept as {@code TYPE:GUID} entries separated by commas, in the order the
+ * device listed them.
  */
 @Entity
 @Table(name = "volume_status")
@@ -55,6 +57,17 @@ public class VolumeStatus {
     public VolumeStatus(String volumeId, String deviceId) {
         this.volumeId = volumeId;
         this.deviceId = deviceId;
+    }
+
+    /** Whether a report says what this status already says (then nothing is written: a check-in's common case). */
+    public boolean says(String encryptionMethod, String conversionStatus, String protectionStatus, Boolean compliant,
+                        String nonComplianceCodes, String protectors) {
+        return java.util.Objects.equals(this.encryptionMethod, encryptionMethod)
+                && java.util.Objects.equals(this.conversionStatus, conversionStatus)
+                && java.util.Objects.equals(this.protectionStatus, protectionStatus)
+                && java.util.Objects.equals(this.compliant, compliant)
+                && java.util.Objects.equals(this.nonComplianceCodes, nonComplianceCodes)
+                && java.util.Objects.equals(this.protectors, protectors);
     }
 
     public void report(Instant reportedAt, Instant receivedAt, String encryptionMethod, String conversionStatus,

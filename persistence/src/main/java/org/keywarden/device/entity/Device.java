@@ -41,6 +41,10 @@ public class Device {
     @Column(name = "last_check_in_at")
     private Instant lastCheckInAt;
 
+    /** The device's own time of its latest status report (a report older than it changes no status). */
+    @Column(name = "last_reported_at")
+    private Instant lastReportedAt;
+
     @Column(name = "token_hash", nullable = false, length = 64, unique = true)
     private String tokenHash;
 
@@ -71,6 +75,23 @@ public class Device {
     public Instant getEnrolledAt() { return enrolledAt; }
     public Instant getLastCheckInAt() { return lastCheckInAt; }
     public void setLastCheckInAt(Instant lastCheckInAt) { this.lastCheckInAt = lastCheckInAt; }
+
+    public Instant getLastReportedAt() { return lastReportedAt; }
+
+    /**
+     * A check-in received {@code now} with a report the device made at {@code reportedAt}: whether the
+     * report is stale, older than one already received (a retry that arrived late; it changes no status).
+     * A report more than a day older is the device's clock set back, not a late retry: it counts.
+     */
+    public boolean checkIn(Instant now, Instant reportedAt) {
+        lastCheckInAt = now;
+        if (lastReportedAt != null && reportedAt.isBefore(lastReportedAt)
+                && !reportedAt.isBefore(lastReportedAt.minus(java.time.Duration.ofDays(1)))) {
+            return true;
+        }
+        lastReportedAt = reportedAt;
+        return false;
+    }
     public boolean isMigratedFromMbam() { return migratedFromMbam; }
     public void setMigratedFromMbam(boolean migratedFromMbam) { this.migratedFromMbam = migratedFromMbam; }
     /** The source its keys were imported from ({@code MBAM}, ...), or null for a record an agent enrolled. */

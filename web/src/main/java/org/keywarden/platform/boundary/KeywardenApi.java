@@ -55,6 +55,7 @@ public class KeywardenApi extends Application {
                 SharedJsonb.class,
                 ProblemExceptionMapper.class,
                 IntegrityFailureMapper.class,
+                RetiredCertificateMapper.class,
                 RefusalMappers.InvalidInputMapper.class,
                 RefusalMappers.NotPermittedMapper.class,
                 RefusalMappers.AccessDeniedMapper.class,

@@ -1,0 +1,58 @@
+package org.keywarden.crypto.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.keywarden.schema.control.InstallationLock;
+
+/**
+ * Keeps a certificate from being retired under a value being sealed to it. Every transaction that seals
+ * holds a shared database lock and checks that its certificate is still registered; a retirement holds the
+ * same lock exclusively while it counts the records that need the certificate and unregisters it. So a node
+ * whose keystore is older than another's (it still seals to a certificate the other retires) either has its
+ * record counted, which stops the retirement, or is refused: it never writes a record no keystore opens.
+ * H2 is embedded, one node: nothing to hold.
+ */
+@ApplicationScoped
+public class SealingCertificates {
+
+    private static final long LOCK = 727100402L;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** In the caller's transaction: the shared hold, and whether {@code fingerprint} is still registered. */
+    public void hold(String fingerprint) {
+        switch (vendor()) {
+            case "postgresql" -> em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(" + LOCK + ")").getResultList();
+            case "sqlserver" -> em.createNativeQuery("DECLARE @r INT; EXEC @r = sp_getapplock @Resource = "
+                    + "'keywarden-certificates', @LockMode = 'Shared', @LockOwner = 'Transaction', @LockTimeout = 30000; "
+                    + "SELECT @r").getResultList();
+            default -> {
+                return;
+            }
+        }
+        Number registered = (Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM encryption_certificate WHERE fingerprint = ?1")
+                .setParameter(1, fingerprint).getSingleResult();
+        if (registered.longValue() == 0) {
+            throw new SealingCertificateRetired(fingerprint);
+        }
+    }
+
+    /** In the caller's transaction: the exclusive hold of a retirement, until it commits. */
+    public void holdExclusively() {
+        switch (vendor()) {
+            case "postgresql" -> em.createNativeQuery("SELECT pg_advisory_xact_lock(" + LOCK + ")").getResultList();
+            case "sqlserver" -> em.createNativeQuery("DECLARE @r INT; EXEC @r = sp_getapplock @Resource = "
+                    + "'keywarden-certificates', @LockMode = 'Exclusive', @LockOwner = 'Transaction', "
+                    + "@LockTimeout = 30000; SELECT @r").getResultList();
+            default -> {
+            }
+        }
+    }
+
+    private static String vendor() {
+        return InstallationLock.database(); // known since the start-up checks
+    }
+}
