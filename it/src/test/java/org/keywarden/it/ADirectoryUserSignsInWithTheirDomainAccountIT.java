@@ -10,7 +10,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,15 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * directory account are refused. With the directory stopped, directory users get a clear answer (a
  * page that says so, 503 on the API), never a 500, and built-in administrators still sign in.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(115)
 class ADirectoryUserSignsInWithTheirDomainAccountIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void aDirectoryUserGetsTheKeyOfThePcThatReportedThemAndHelpdeskMembersReachTheHelpdesk() {

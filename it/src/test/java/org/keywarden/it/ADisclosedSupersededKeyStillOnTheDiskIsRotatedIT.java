@@ -11,7 +11,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,15 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * asked to rotate it; when it escrows a replacement and its status no longer lists the protector, the
  * key is verified removed and nothing more is asked.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(56)
 class ADisclosedSupersededKeyStillOnTheDiskIsRotatedIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void disclosingASupersededKeyWhoseProtectorIsStillListedAsksForItsRotation() {

@@ -11,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * first failure, the start of the throttle), not one per request. Each test sends through this machine, a trusted proxy, in the name of
  * an address of its own ({@code X-Forwarded-For}).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(120)
 class AFloodOfWrongDeviceCredentialsIsThrottledIT {
@@ -31,10 +30,6 @@ class AFloodOfWrongDeviceCredentialsIsThrottledIT {
     private static final String HOSTNAME = "FLOOD-" + Secrets.guid().substring(0, 8);
     private static final int LIMIT = Integer.getInteger("keywarden.test.device.failure.limit", 20);
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void wrongEnrollmentSecretsFromOneAddressGet429AndABoundedAudit() {

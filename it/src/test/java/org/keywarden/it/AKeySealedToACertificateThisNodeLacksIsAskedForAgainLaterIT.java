@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answer), never a 500, and nothing is shown or changed. The value is made by openssl for a certificate of
  * its own, as another node's keystore would seal it.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(85)
 class AKeySealedToACertificateThisNodeLacksIsAskedForAgainLaterIT {
@@ -39,10 +38,6 @@ class AKeySealedToACertificateThisNodeLacksIsAskedForAgainLaterIT {
     @TempDir
     Path work;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void theResendAndTheDisclosureAreAnsweredServiceUnavailable() throws Exception {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own and the imported protector is gone from its disk. The imported record is not changed by the PC's word
  * (a hostname and a key ID prove nothing): its key stays as it was, and the helpdesk pages link the records.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(128)
 class APcWhoseKeyWasImportedReplacesItIT {
@@ -37,10 +36,6 @@ class APcWhoseKeyWasImportedReplacesItIT {
     @TempDir
     Path state;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void theImportedKeyIsRotatedNotClaimed() throws Exception {

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,15 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * their choosing (format 0, no certificate needed) gets nothing: the disclosure is refused as an
  * integrity failure and audited so, and the planted value is never shown or taken for the real one.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(118)
 class APlantedPlainPasswordIsRefusedIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void aPlainValueInASealedRecordIsAnIntegrityFailure() throws SQLException {

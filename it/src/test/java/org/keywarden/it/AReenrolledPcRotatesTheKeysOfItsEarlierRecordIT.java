@@ -11,7 +11,6 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +22,7 @@ import org.keywarden.agent.state.AgentState;
  * escrowed. Its check-ins do not ask it to escrow that key (which could only get 409 forever): they ask
  * it to rotate; the reference agent rotates, the loop ends, and the earlier record is unchanged.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(81)
 class AReenrolledPcRotatesTheKeysOfItsEarlierRecordIT {
@@ -33,10 +32,6 @@ class AReenrolledPcRotatesTheKeysOfItsEarlierRecordIT {
 
     private final StringWriter output = new StringWriter();
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void checkInsAskToRotateTheAgentRotatesAndTheEarlierRecordStaysAsItWas() {

@@ -13,7 +13,6 @@ import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +25,7 @@ import org.keywarden.agent.state.AgentState;
  * and a reason, and read the key; it hides itself. The disclosure is audited as self-service, and the
  * PC's next check-in rotates the key: the old key is superseded, then verified removed.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(110)
 class AUserRecoversTheirOwnDriveIT {
@@ -36,10 +35,6 @@ class AUserRecoversTheirOwnDriveIT {
 
     private final StringWriter output = new StringWriter();
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void theUserReadsTheKeyOfTheirOwnPcAndThePcRotatesIt() {

@@ -12,7 +12,6 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * helpdesk disclosure the next run adds a protector, escrows it with {@code replaces} and only then deletes
  * the disclosed one; the run after reports it gone and the server marks it verified removed.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(124)
 class AWindowsPcEscrowsAndRotatesItsKeysIT {
@@ -37,10 +36,6 @@ class AWindowsPcEscrowsAndRotatesItsKeysIT {
     @TempDir
     Path state;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void theFirstRunEscrowsEveryKeyAndADisclosureRotatesInTheSafeOrder() {

@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +22,7 @@ import org.keywarden.agent.windows.ReplayingPowerShell;
  * deleted once and only while its replacement is stored, and the server ends with the old key verified
  * removed.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(125)
 class AWindowsPcRecoversFromACrashMidRotationIT {
@@ -34,10 +33,6 @@ class AWindowsPcRecoversFromACrashMidRotationIT {
     @TempDir
     Path states;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void killedBeforeWindowsAddedTheNewProtector() {

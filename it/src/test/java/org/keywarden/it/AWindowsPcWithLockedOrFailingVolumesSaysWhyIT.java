@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +18,7 @@ import org.keywarden.agent.ExitCodes;
  * A locked removable drive is reported but its key is left for when it is unlocked (the run still
  * succeeds); a WMI failure code is one clear line and the local-error exit code, and nothing is stored.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(126)
 class AWindowsPcWithLockedOrFailingVolumesSaysWhyIT {
@@ -31,10 +30,6 @@ class AWindowsPcWithLockedOrFailingVolumesSaysWhyIT {
     @TempDir
     Path state;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void aLockedDriveIsSkippedAndTheOthersAreEscrowed() {

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,17 +18,13 @@ import org.keywarden.cli.KeywardenAdmin;
 import picocli.CommandLine;
 
 /** The administrator's command line against the real server: encryption status and re-wrap progress. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(91)
 class AdminCliIT {
 
     private final StringWriter output = new StringWriter();
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void showsTheEncryptionStatusAndRunsTheRewrapToTheEnd() {

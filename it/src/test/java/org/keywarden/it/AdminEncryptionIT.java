@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,15 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code /api/v1/admin/encryption}: only an administrator sees how secrets are kept; a generated keystore
  * is reported with a warning until an administrator confirms its backup, which is audited.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(87)
 class AdminEncryptionIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void theAdminApiNeedsAnAdministrator() {

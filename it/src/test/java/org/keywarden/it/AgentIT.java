@@ -12,7 +12,6 @@ import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.keywarden.agent.state.AgentState;
 
 /** The reference agent against the real server: enroll, three volumes, TPM, check-in, an escrow gap filled. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(80)
 class AgentIT {
@@ -30,10 +29,6 @@ class AgentIT {
 
     private final StringWriter output = new StringWriter();
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void theAgentEscrowsThreeVolumesChecksInAndFillsTheEscrowGapItIsToldAbout() {

@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,15 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the field, with nothing stored. Every change is audited with its old and new value; the API reads and
  * changes the same settings, and turning the notice off lets users go straight to the key ID.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(114)
 class AnAdministratorBrandsTheSelfServicePortalIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void aGermanUserSeesTheGermanNoticeAndTheDefaultLanguagesHelpdeskText() {

@@ -14,7 +14,6 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * counts are reported, a bad row is named and not stored, the imported passwords disclose at once, and a
  * second import changes nothing. The answer never holds a secret.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(127)
 class AnAdministratorImportsTheKeysItAlreadyHoldsIT {
@@ -39,10 +38,6 @@ class AnAdministratorImportsTheKeysItAlreadyHoldsIT {
     @TempDir
     Path tmp;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void fromTheMbamDatabaseExport() throws Exception {

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,15 +24,10 @@ import org.openqa.selenium.support.ui.Select;
  * downloads a key package for repair-bde, and asks the device to rotate a key now; each audited. A plain
  * helpdesk user is offered none of it and is refused if they try.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(109)
 class AnAdvancedHelpdeskManagesADeviceIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void tpmOwnerHashKeyPackageAndRotateNow() throws Exception {

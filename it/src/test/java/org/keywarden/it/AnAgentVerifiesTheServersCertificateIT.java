@@ -17,7 +17,6 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +32,7 @@ import picocli.CommandLine;
  * by any name. Another name, another fingerprint, or no trust at all fails the handshake before the
  * enrollment secret is sent; plain HTTP to another machine is refused before anything is sent.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(123)
 class AnAgentVerifiesTheServersCertificateIT {
@@ -41,10 +40,6 @@ class AnAgentVerifiesTheServersCertificateIT {
     @TempDir
     Path states;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void theGeneratedCertificateNamesTheConfiguredHostsWithAnEcKey() throws Exception {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,15 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Two keys on two people's PCs share their first 8 characters: the helpdesk is asked for the full key
  * ID and sees neither key, neither computer (DESIGN rule 6); the full ID then finds the one key.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(101)
 class AnAmbiguousKeyIdAsksForTheFullIdIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void eightSharedCharactersListNothingAndTheFullIdFindsTheKey() {

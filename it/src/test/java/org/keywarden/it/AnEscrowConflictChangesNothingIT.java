@@ -8,7 +8,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,15 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * not, but conflicts (another password, another device, another package), stores no package and leaves
  * the stored password as it was; a retry that does not conflict stores the package (a 200 drops nothing).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(117)
 class AnEscrowConflictChangesNothingIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void aConflictingRetryWithAKeyPackageStoresNoPackage() {

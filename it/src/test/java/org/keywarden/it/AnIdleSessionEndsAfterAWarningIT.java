@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,15 +18,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * keeps the session; left alone again, the session ends on the server and the page goes to the sign-in
  * page. The build shortens the idle timeout (KEYWARDEN_SESSION_IDLE_MINUTES in it/pom.xml).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(111)
 class AnIdleSessionEndsAfterAWarningIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void theWarningComesStaySignedInKeepsTheSessionAndThenItEnds() {

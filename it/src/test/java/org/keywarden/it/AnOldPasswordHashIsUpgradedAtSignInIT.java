@@ -13,7 +13,6 @@ import javax.crypto.spec.PBEKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,17 +22,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the figure before) still signs its user in, and is replaced by a 600,000-iteration hash of the same
  * password at that sign-in, audited.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(119)
 class AnOldPasswordHashIsUpgradedAtSignInIT {
 
     private static final String TODAY = "PBKDF2WithHmacSHA256:600000:";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void aHashOfFewerIterationsIsReplacedAtTheNextSignIn() throws Exception {

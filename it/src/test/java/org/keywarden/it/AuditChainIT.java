@@ -21,7 +21,6 @@ import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * independent verifier, as an auditor would write one from docs: it shares no code with the server. Hash
  * version 2 (from migration V6) also covers the chain id, the source and the end user.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(95)
 class AuditChainIT {
@@ -42,10 +41,6 @@ class AuditChainIT {
     private static final int CHAINS = 8;
     private static final String GENESIS = "0".repeat(64);
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void everyChainIsUnbrokenAfterConcurrentEscrowsOfManyDevices() throws Exception {

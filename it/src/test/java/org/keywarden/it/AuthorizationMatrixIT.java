@@ -12,7 +12,6 @@ import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * endpoint and every portal page. Each cell is asserted: allowed (the operation's own answer), or
  * refused (401 or the sign-in page for nobody signed in, 403 for a signed-in user without the role).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(107)
 class AuthorizationMatrixIT {
@@ -34,10 +33,6 @@ class AuthorizationMatrixIT {
     static final Set<String> ADVANCED_ROLES = Set.of(ADVANCED, ADMIN);
     static final Set<String> EVERY_USER = Set.of("no role", HELPDESK, ADVANCED, VIEWER, ADMIN);
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     /** One operation: how to call it, who may, and what "allowed" answers. */
     record Cell(String name, String method, String path, String body, Set<String> allowed, int allowedStatus) {

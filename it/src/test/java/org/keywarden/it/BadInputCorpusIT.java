@@ -17,7 +17,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * injection, wrong and missing tokens, wrong media types. Each gets a 4xx problem+json (naming the
  * field where one field is at fault), none a 5xx, and nothing is stored.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(75)
 class BadInputCorpusIT {
@@ -61,10 +60,6 @@ class BadInputCorpusIT {
             "<xml/>", "{\"a\":1}}", "\u0000", "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":01}",
             "[".repeat(50_000) + "]".repeat(50_000), "{\"a\":" + "[".repeat(5_000));
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     /** One malformed request and what must come back. */
     private record Case(String name, HttpRequest.Builder request, String field) {

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,15 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 100 concurrent escrows and check-ins of one device for the same volume and key (MBAM had SQL
  * deadlocks under many clients): exactly one key row, one volume, one status, no 5xx, no deadlock.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(76)
 class ConcurrentEscrowIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void oneKeyRowAndNoErrorUnderAHundredConcurrentRequests() throws Exception {

@@ -9,21 +9,15 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A device token acts only on its own device: every endpoint answers 403 for another's. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(50)
 class DeviceIsolationIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void deviceAsTokenCannotWriteOrReadDeviceB() {

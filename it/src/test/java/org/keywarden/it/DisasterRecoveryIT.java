@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The procedure of docs/disaster-recovery.md on a key the server stored: the value taken out of the
  * database as hex, turned into DER with perl, and opened by openssl with the PKCS#12 file alone.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(86)
 class DisasterRecoveryIT {
@@ -29,10 +28,6 @@ class DisasterRecoveryIT {
     @TempDir
     Path work;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void aStoredKeyIsReadWithTheDatabaseThePkcs12FileAndOpensslAlone() throws Exception {

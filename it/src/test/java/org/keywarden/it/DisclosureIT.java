@@ -17,7 +17,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,15 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the device, never cached), the device rotates it; bad requests are refused; and two keys whose
  * ciphertexts were swapped in the database are never shown, each failing with an integrity error.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(83)
 class DisclosureIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void anAdministratorFindsAndDisclosesAKeyAndTheDeviceIsToldToRotateIt() {

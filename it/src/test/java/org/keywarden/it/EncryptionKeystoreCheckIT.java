@@ -21,6 +21,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,6 +45,11 @@ class EncryptionKeystoreCheckIT {
 
     @ArquillianResource
     ManagementClient management;
+
+    @BeforeAll
+    static void releaseTheSharedDeployment() throws java.io.IOException {
+        SharedDeployment.undeploy(); // this journey deploys the EAR itself, with settings of its own
+    }
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     static EnterpriseArchive ear() {

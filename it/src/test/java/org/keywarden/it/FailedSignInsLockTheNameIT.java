@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,15 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * portal and on the API alike, whether the name exists or not (the same answers); then even the right
  * password is refused. Every failure and the lockout are audited.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(103)
 class FailedSignInsLockTheNameIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void fiveWrongPasswordsLockAnExistingNameAndAnUnknownOneAlike() {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,15 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * it discloses nothing; from another origin it is refused with a clear page; an expired view asks to
  * sign in again. Never a 500, never a stack trace, never a key.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(106)
 class ForgedPortalPostsChangeNothingIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void postsWithoutViewStateFromAnotherOriginOrWithAnExpiredViewDiscloseNothing() {

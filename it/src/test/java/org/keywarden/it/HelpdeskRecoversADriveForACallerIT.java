@@ -9,7 +9,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,15 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * caller, and reads the key out; the key is audited, marked disclosed, the device is told to rotate it,
  * and the shown key hides itself.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(100)
 class HelpdeskRecoversADriveForACallerIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void theHelpdeskFindsTheKeyByItsFirstEightCharactersNamesTheCallerAndReadsTheKeyOut() {

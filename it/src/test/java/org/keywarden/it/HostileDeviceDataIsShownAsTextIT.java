@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A device (or whoever holds the enrollment secret) reports markup as its hostname, domain, user and
  * drive letter: every page lists and shows it as text, and no script of it runs.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(105)
 class HostileDeviceDataIsShownAsTextIT {
@@ -25,10 +24,6 @@ class HostileDeviceDataIsShownAsTextIT {
     static final String SCRIPT = "<script>window.kwOwned=1</script>";
     static final String IMAGE = "<img src=x onerror=window.kwOwned=2>";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void markupFromADeviceIsTextOnTheSearchAndTheDevicePage() {

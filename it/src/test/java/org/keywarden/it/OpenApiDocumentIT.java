@@ -10,21 +10,15 @@ import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The application serves the OpenAPI document of its API (kept in step with the code by a unit test). */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(2)
 public class OpenApiDocumentIT {
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     public void servesTheOpenApiDocumentAtTheRoot() throws Exception {

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * trusted proxy's X-Forwarded-For names the client in the audit; HTTPS answers carry HSTS; the enrollment
  * answer, which holds the device token, is never cached.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(121)
 class PlainHttpFromTheNetworkCarriesNoCredentialsIT {
@@ -34,10 +33,6 @@ class PlainHttpFromTheNetworkCarriesNoCredentialsIT {
     /** This machine, but not the address the default trusted proxies name. */
     private static final String NETWORK = "127.0.0.2";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void aDeviceTokenPasswordOrSecretOverPlainHttpFromTheNetworkIsRefused() throws Exception {

@@ -31,6 +31,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,6 +54,11 @@ class RewrapIT {
 
     @TempDir
     Path work;
+
+    @BeforeAll
+    static void releaseTheSharedDeployment() throws java.io.IOException {
+        SharedDeployment.undeploy(); // this journey deploys the EAR itself, with settings of its own
+    }
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     static EnterpriseArchive ear() {

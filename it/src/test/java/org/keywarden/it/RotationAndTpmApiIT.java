@@ -12,7 +12,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,15 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Scripts on the admin API: rotate now for a device or one of its keys, rotate every key older than N
  * days, and read a TPM owner hash; each with its roles, its 4xx answers naming the field, and its audit.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(110)
 class RotationAndTpmApiIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void rotateNowForADeviceAndForOneOfItsKeys() {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,15 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Sealed values are bound to their record: with the ciphertexts of two keys swapped in the database,
  * the server refuses to use either (an integrity error), and never treats one as the other.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(84)
 class SealedValueSwapIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void swappedCiphertextsFailTheirIntegrityCheckForBothKeys() throws SQLException {

@@ -8,7 +8,6 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,15 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A PC that was reinstalled and enrolled again has two records under one name: the search lists both,
  * newest first with enrolled-at and last check-in, and each device page links the other record.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(102)
 class SearchByComputerNameListsEveryRecordIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void bothRecordsOfAReenrolledPcAreListedNewestFirst() {

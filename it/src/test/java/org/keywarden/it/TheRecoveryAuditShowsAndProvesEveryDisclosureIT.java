@@ -20,7 +20,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,15 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the trail, names an event changed by SQL, and, against a signed checkpoint, finds the newest event of a
  * chain deleted with its head rewound. With the audit table unwritable a disclosure shows no key.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(112)
 class TheRecoveryAuditShowsAndProvesEveryDisclosureIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     @Test
     void aPortalDisclosureIsListedFilteredPagedAndExported() throws Exception {

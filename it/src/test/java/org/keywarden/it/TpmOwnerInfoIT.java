@@ -11,21 +11,15 @@ import java.util.Base64;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code PUT /api/v1/devices/{id}/tpm}: 204, older reports ignored, 400, 401. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(30)
 class TpmOwnerInfoIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Keywarden.ear();
-    }
 
     private static String report(String hash, Instant reportedAt) {
         return Json.createObjectBuilder().add("ownerAuthHash", hash).add("reportedAt", reportedAt.toString())
