@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * directory signs in to the portal over plain HTTP with their directory password and gets the key of the
  * PC whose agent reported them, through self-service.
  */
-@ExtendWith({SharedDeployment.Release.class, ArquillianExtension.class})
+@ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Order(116)
 class DirectorySmokeIT {

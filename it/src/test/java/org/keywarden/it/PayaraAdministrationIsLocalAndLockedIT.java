@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * on 127.0.0.1 only, as WildFly's management does, and asks for the administration password (Payara's
  * password-less "admin" is gone). Runs in the Payara suite only.
  */
-@ExtendWith({SharedDeployment.Release.class, ArquillianExtension.class})
+@ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PayaraAdministrationIsLocalAndLockedIT {
 

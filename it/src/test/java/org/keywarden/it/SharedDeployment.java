@@ -46,17 +46,26 @@ public final class SharedDeployment implements BeforeAllCallback {
     }
 
     /**
-     * For a journey that also runs on Payara and so deploys the EAR through Arquillian: listed before
-     * {@code ArquillianExtension}, it removes the shared deployment first, where there is one (on WildFly, once
-     * the server runs; nothing before the first journey starts it, nothing on Payara).
+     * For a journey that also runs on Payara and so deploys the EAR through Arquillian ({@code @Deployment},
+     * managed): registered for every class by the ServiceLoader (META-INF/services, with extension
+     * autodetection in junit-platform.properties), so before {@code ArquillianExtension}, it removes the shared
+     * deployment first where there is one (on WildFly, once the server runs; not before the first journey
+     * starts it). Such a journey need not name it, and the Payara module, which compiles those journeys
+     * without this class, needs none of it.
      */
-    public static final class Release implements BeforeAllCallback {
+    public static final class ReleaseBeforeOwnDeployment implements BeforeAllCallback {
         @Override
         public void beforeAll(ExtensionContext context) {
+            boolean ownDeployment = java.util.Arrays.stream(context.getRequiredTestClass().getDeclaredMethods())
+                    .map(m -> m.getAnnotation(org.jboss.arquillian.container.test.api.Deployment.class))
+                    .anyMatch(d -> d != null && d.managed());
+            if (!ownDeployment) {
+                return;
+            }
             try {
                 undeploy();
             } catch (IOException | RuntimeException unreachable) {
-                // no WildFly management listening (yet): there is no shared deployment to release
+                // no WildFly management listening yet: there is no shared deployment to release
             }
         }
     }

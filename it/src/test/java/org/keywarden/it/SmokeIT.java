@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The shortest useful life of a device: enroll, escrow, check in; and an administrator's HTTP Basic
  * login to the admin API (our own authentication mechanism). Also run on Payara.
  */
-@ExtendWith({SharedDeployment.Release.class, ArquillianExtension.class})
+@ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Order(1)
 public class SmokeIT {
