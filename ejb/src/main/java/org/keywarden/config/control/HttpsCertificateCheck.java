@@ -11,11 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.logging.Logger;
 import org.keywarden.schema.control.InstallationLock;
 
@@ -51,23 +46,11 @@ public class HttpsCertificateCheck {
             return; // no generated certificate: the administrator's own TLS configuration
         }
         String first = InstallationLock.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT value_text FROM installation_value WHERE value_name = ?")) {
-                select.setString(1, NAME);
-                try (ResultSet rows = select.executeQuery()) {
-                    if (rows.next()) {
-                        return rows.getString(1);
-                    }
-                }
+            String recorded = InstallationValues.read(connection, NAME);
+            if (recorded == null) {
+                InstallationValues.write(connection, NAME, own, false);
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO installation_value (value_name, value_text, changed_at) VALUES (?, ?, ?)")) {
-                insert.setString(1, NAME);
-                insert.setString(2, own);
-                insert.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
-                insert.executeUpdate();
-            }
-            return own;
+            return recorded == null ? own : recorded;
         });
         if (!first.equals(own)) {
             LOG.warning(() -> "This node's generated HTTPS certificate " + own + " is not the one the installation's "

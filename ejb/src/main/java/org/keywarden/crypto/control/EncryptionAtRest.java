@@ -82,9 +82,7 @@ public class EncryptionAtRest {
                         + "(or the system property keywarden.encryption.keystore.password) is not"));
         try {
             keystorePassword = password.toCharArray();
-            KeyRing loaded = KeyRing.load(keystore, keystorePassword);
-            loadedModified = modifiedTime();
-            return loaded;
+            return read();
         } catch (EncryptionKeystoreException e) {
             throw new IllegalStateException("the encryption keystore set by KEYWARDEN_ENCRYPTION_KEYSTORE and "
                     + "KEYWARDEN_ENCRYPTION_KEYSTORE_PASSWORD cannot be used: " + e.getMessage());
@@ -120,9 +118,7 @@ public class EncryptionAtRest {
                     + " (set KEYWARDEN_DATA_DIR or KEYWARDEN_ENCRYPTION_KEYSTORE)", e);
         }
         try {
-            KeyRing loaded = KeyRing.load(keystore, keystorePassword);
-            loadedModified = modifiedTime();
-            return loaded;
+            return read();
         } catch (EncryptionKeystoreException e) {
             throw new IllegalStateException("the generated encryption keystore in the data directory cannot be "
                     + "used: " + e.getMessage());
@@ -187,6 +183,14 @@ public class EncryptionAtRest {
         }
     }
 
+    /** The keystore's key ring, noting the file's time for {@link #reloadIfChanged()}. */
+    private KeyRing read() {
+        long modified = modifiedTime();
+        KeyRing read = KeyRing.load(keystore, keystorePassword);
+        loadedModified = modified;
+        return read;
+    }
+
     private long modifiedTime() {
         try {
             return Files.getLastModifiedTime(keystore).toMillis();
@@ -203,8 +207,7 @@ public class EncryptionAtRest {
         java.time.Instant now = java.time.Instant.now();
         X509Certificate added = EncryptionKeystores.addNewKey(keystore, keystorePassword, "Keywarden encryption",
                 now.isAfter(after) ? now : after);
-        keyRing = KeyRing.load(keystore, keystorePassword);
-        loadedModified = modifiedTime();
+        keyRing = read();
         String fingerprint = KeyRing.fingerprint(added);
         LOG.warning(() -> "Added encryption certificate " + fingerprint + " to " + keystore
                 + ": back up the keystore again, then re-wrap the stored secrets to it");
@@ -215,8 +218,7 @@ public class EncryptionAtRest {
     public synchronized void removeCertificate(String fingerprint) {
         requireEncryption();
         EncryptionKeystores.removeKey(keystore, keystorePassword, fingerprint);
-        keyRing = KeyRing.load(keystore, keystorePassword);
-        loadedModified = modifiedTime();
+        keyRing = read();
         LOG.info(() -> "Retired encryption certificate " + fingerprint + " from " + keystore);
     }
 

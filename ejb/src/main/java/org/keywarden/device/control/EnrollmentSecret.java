@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Logger;
 import org.keywarden.config.control.DataFiles;
+import org.keywarden.config.control.InstallationValues;
 import org.keywarden.config.control.KeywardenSettings;
 import org.keywarden.crypto.control.DeviceTokens;
 import org.keywarden.schema.control.InstallationLock;
@@ -68,7 +69,7 @@ public class EnrollmentSecret {
 
     private static void settle(Connection connection, String configured, boolean replaces, Path file)
             throws SQLException {
-        String stored = SecretDigest.read(connection);
+        String stored = InstallationValues.read(connection, SecretDigest.ENROLLMENT);
         if (configured != null) {
             if (stored != null && !SecretDigest.matches(stored, configured)) {
                 if (!replaces) {
@@ -82,13 +83,14 @@ public class EnrollmentSecret {
                         + "(KEYWARDEN_ENROLLMENT_SECRET_REPLACE): from now on devices enroll with it, through every node");
             }
             if (stored == null || !SecretDigest.matches(stored, configured)) {
-                SecretDigest.write(connection, SecretDigest.of(configured), stored != null);
+                InstallationValues.write(connection, SecretDigest.ENROLLMENT, SecretDigest.of(configured), stored != null);
             }
             return;
         }
         String local = readFile(file);
         if (stored == null) {
-            SecretDigest.write(connection, SecretDigest.of(local != null ? local : generate(file)), false);
+            InstallationValues.write(connection, SecretDigest.ENROLLMENT, SecretDigest.of(local != null ? local : generate(file)),
+                    false);
         } else if (local != null && !SecretDigest.matches(stored, local)) {
             LOG.warning(() -> file.toAbsolutePath() + " is not this installation's enrollment secret (another node's "
                     + "or KEYWARDEN_ENROLLMENT_SECRET is): devices enroll with the installation's one, not with this file's");

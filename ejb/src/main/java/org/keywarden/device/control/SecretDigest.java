@@ -1,12 +1,5 @@
 package org.keywarden.device.control;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.keywarden.crypto.control.DeviceTokens;
 import org.keywarden.crypto.control.Digests;
 
@@ -31,26 +24,5 @@ final class SecretDigest {
         String[] parts = digest.split(":", 3);
         return parts.length == 3 && parts[0].equals("sha256")
                 && Digests.constantTimeEquals(parts[2], Digests.sha256Hex(parts[1] + ":" + candidate));
-    }
-
-    static String read(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT value_text FROM installation_value WHERE value_name = ?")) {
-            select.setString(1, ENROLLMENT);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
-    }
-
-    static void write(Connection connection, String digest, boolean replace) throws SQLException {
-        try (PreparedStatement write = connection.prepareStatement(replace
-                ? "UPDATE installation_value SET value_text = ?, changed_at = ? WHERE value_name = ?"
-                : "INSERT INTO installation_value (value_text, changed_at, value_name) VALUES (?, ?, ?)")) {
-            write.setString(1, digest);
-            write.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
-            write.setString(3, ENROLLMENT);
-            write.executeUpdate();
-        }
     }
 }
