@@ -24,10 +24,9 @@ public class IntegrityFailureMapper implements ExceptionMapper<SealedValueIntegr
         String incident = UUID.randomUUID().toString();
         LOG.severe(() -> "Integrity failure (incident " + incident + "): " + failure.getMessage());
         if (failure.kind() == SealedValueIntegrityException.Kind.NO_MATCHING_KEY) {
-            return Response.fromResponse(Problems.of(503, "This node cannot open the stored data",
+            return Problems.unavailable("This node cannot open the stored data",
                     "The stored secret is sealed to a certificate this node's encryption keystore does not hold; "
-                            + "every node needs the installation's keystore (incident " + incident + ")"))
-                    .header("Retry-After", "60").build();
+                            + "every node needs the installation's keystore (incident " + incident + ")", 60);
         }
         return Problems.of(500, "Stored data failed its integrity check",
                 "A stored secret could not be verified and is not used (incident " + incident + ")");

@@ -35,4 +35,10 @@ public final class Problems {
     public static Response of(int status, String title, String detail) {
         return of(new ProblemException(status, title, detail));
     }
+
+    /** A 503 problem that tells the client when to send again. */
+    public static Response unavailable(String title, String detail, int retryAfterSeconds) {
+        return Response.fromResponse(of(503, title, detail)).header("Retry-After", String.valueOf(retryAfterSeconds))
+                .build();
+    }
 }

@@ -19,8 +19,7 @@ public class RetiredCertificateMapper implements ExceptionMapper<SealingCertific
     @Override
     public Response toResponse(SealingCertificateRetired refusal) {
         LOG.severe(refusal::getMessage);
-        return Response.fromResponse(Problems.of(503, "This node cannot store secrets now",
-                "Its encryption certificate was retired through another node; nothing was stored"))
-                .header("Retry-After", "60").build();
+        return Problems.unavailable("This node cannot store secrets now",
+                "Its encryption certificate was retired through another node; nothing was stored", 60);
     }
 }

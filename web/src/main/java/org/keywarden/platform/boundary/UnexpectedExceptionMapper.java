@@ -24,9 +24,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         String chain = causeChain(exception);
         if (databaseUnavailable(exception)) {
             LOG.warning(() -> "Database unavailable, answered 503 (incident " + incident + "): " + chain);
-            return Response.fromResponse(Problems.of(503, "Service Unavailable",
-                    "The database cannot be reached; retry later (incident " + incident + ")"))
-                    .header("Retry-After", "30").build();
+            return Problems.unavailable("Service Unavailable",
+                    "The database cannot be reached; retry later (incident " + incident + ")", 30);
         }
         LOG.log(Level.SEVERE, "Unexpected error (incident " + incident + "): " + chain);
         return Problems.of(500, "Internal Server Error", "Unexpected error (incident " + incident + ")");
