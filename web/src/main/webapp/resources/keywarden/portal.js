@@ -10,7 +10,18 @@
         var deadline, warnTimer, tick;
 
         function end() {
-            window.location.assign(box.getAttribute("data-signin"));
+            // the server ends the session now (POST /signout), not whenever its own timer runs
+            var form = document.getElementById("signout");
+            if (!form) {
+                window.location.assign(box.getAttribute("data-signin"));
+                return;
+            }
+            var reason = document.createElement("input");
+            reason.type = "hidden";
+            reason.name = "reason";
+            reason.value = "idle";
+            form.appendChild(reason);
+            form.submit();
         }
         function countdown() {
             var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));

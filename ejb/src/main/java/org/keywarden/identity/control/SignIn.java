@@ -144,9 +144,10 @@ public class SignIn {
                 .getResultStream().findFirst().filter(u -> !u.isDisabled()).map(AppUser::getRoles);
     }
 
-    public void signOut(String username, String sourceAddress) {
+    /** Audits the end of a portal session: by the user, or by the page after the idle warning ran out. */
+    public void signOut(String username, String sourceAddress, boolean idle) {
         audit.recordSeparately(AuditRecord.success(Caller.user(username, sourceAddress).via(AuditSource.HELPDESK_PORTAL),
-                "SIGN_OUT", null));
+                "SIGN_OUT", idle ? "idle timeout" : null));
     }
 
     private SignInResult failed(String username, Caller caller, SignInChannel channel, Instant now) {

@@ -84,9 +84,9 @@ public class PortalSession {
                 ? Optional.of(username) : Optional.empty();
     }
 
-    /** Ends the session: audited, then invalidated. */
-    public void signOut(HttpServletRequest request) {
-        userOf(request).ifPresent(user -> signIn.signOut(user, ClientAddress.of(request)));
+    /** Ends the session: audited (as idle when the page's warning ran out), then invalidated. */
+    public void signOut(HttpServletRequest request, boolean idle) {
+        userOf(request).ifPresent(user -> signIn.signOut(user, ClientAddress.of(request), idle));
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

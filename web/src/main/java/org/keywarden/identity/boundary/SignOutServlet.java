@@ -11,6 +11,8 @@ import java.io.IOException;
 /**
  * {@code POST /signout}: ends the session (audited) and leads back to the sign-in page. A POST from
  * another site never gets here (PortalHeaders) and would carry no session cookie (SameSite=Strict).
+ * The page posts it with {@code reason=idle} when its idle warning runs out, so the session ends on the
+ * server then, whatever the server's own session timer has done yet.
  */
 @WebServlet("/signout")
 public class SignOutServlet extends HttpServlet {
@@ -22,8 +24,9 @@ public class SignOutServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        portal.signOut(request);
+        boolean idle = "idle".equals(request.getParameter("reason"));
+        portal.signOut(request, idle);
         request.logout();
-        response.sendRedirect(request.getContextPath() + "/signin?signedOut=true");
+        response.sendRedirect(request.getContextPath() + (idle ? "/signin?expired=true" : "/signin?signedOut=true"));
     }
 }
