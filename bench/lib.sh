@@ -83,6 +83,10 @@ kw_start() { # JBOSS_HOME LOGFILE
   kw_started_jboss+=("$1")
   local markers="$1/standalone/deployments/keywarden.ear"
   rm -f "$markers".deployed "$markers".failed "$markers".undeployed
+  # KW_JAVA_OPTS: extra JVM options for this start (bench/profile.sh: JFR's stack depth)
+  if [ -n "${KW_JAVA_OPTS:-}" ] && ! grep -qF -- "$KW_JAVA_OPTS" "$1/bin/standalone.conf"; then
+    echo "JAVA_OPTS=\"\$JAVA_OPTS $KW_JAVA_OPTS\"  # bench" >> "$1/bin/standalone.conf"
+  fi
   local tls_properties
   tls_properties=$("$kw_root/server-config/tls/server-keystore.sh" "${KEYWARDEN_DATA_DIR:?}") \
     || { kw_log "the HTTPS keystore could not be generated"; return 1; }

@@ -34,12 +34,17 @@ rm -rf "$work" && mkdir -p "$work" && work=$(cd "$work" && pwd)
 trap kw_cleanup EXIT
 trap 'exit 130' INT TERM
 export KEYWARDEN_ENROLLMENT_SECRET="profile-enrollment-secret-$$-$RANDOM$RANDOM"
+# deep request stacks: JFR's default of 64 frames cuts off the servlet, JAX-RS and EJB layers above a query
+export KW_JAVA_OPTS="-XX:FlightRecorderOptions:stackdepth=512"
 kw_serve "$db" "$work" || exit 1
 jboss=$kw_jboss
 pid=$(kw_server_pid "$jboss")
 warmup=10
 # The recording starts once the devices are enrolled and the warm-up is over.
-( sleep $((warmup + 8)); jcmd "$pid" JFR.start name=kw settings=profile duration="${seconds}s" \
+# JFR's "profile" settings, sampling every 2 ms instead of 10 (enough samples for a 20 s recording)
+java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+sed '/"jdk.ExecutionSample"/,/<\/event>/ s/>10 ms</>2 ms</' "$java_home/lib/jfr/profile.jfc" > "$work/sampling.jfc"
+( sleep $((warmup + 8)); jcmd "$pid" JFR.start name=kw settings="$work/sampling.jfc" duration="${seconds}s" \
     filename="$work/server.jfr" > "$work/jfr.out" 2>&1 ) &
 recorder=$!
 kw_log "$db: --mix $mix, concurrency $concurrency, ${seconds} s recorded after a ${warmup} s warm-up"

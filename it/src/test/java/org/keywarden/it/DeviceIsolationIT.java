@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A device token acts only on its own device: every endpoint answers 403 for another's. */
+/** A device token acts only on its own device: every endpoint answers 403 for another's, 401 for a wrong token. */
 @ExtendWith({ArquillianExtension.class, SharedDeployment.class})
 @RunAsClient
 @Order(50)
@@ -45,6 +45,28 @@ class DeviceIsolationIT {
         // the token still works on its own device
         assertEquals(201, Http.post(a.path("/recovery-keys"), key, a.token).status());
         assertEquals(a.id, Database.text("SELECT device_id FROM recovery_key WHERE recovery_key_id = ?", keyId));
+    }
+
+    /** A wrong token on a check-in is a 401 before the body is read or anything written, whatever the body. */
+    @Test
+    void aCheckInWithAWrongTokenIs401WhateverTheBodyAndWritesNothing() {
+        TestDevice a = TestDevice.enroll();
+        String status = TestDevice.status(Secrets.guid(), Secrets.guid()).toString();
+        String wrong = "not-" + a.token;
+
+        Http.Reply refused = Http.post(a.path("/status"), status, wrong);
+        assertProblem(refused, 401);
+        assertEquals("Bearer realm=\"keywarden\"", refused.header("WWW-Authenticate"));
+        assertProblem(Http.post(a.path("/status"), "{not json", wrong), 401);
+        assertProblem(Http.post(a.path("/status"), "{}", wrong), 401);
+        assertEquals(null, Database.single("SELECT last_check_in_at FROM device WHERE device_id = ?", a.id),
+                "a refused check-in writes nothing");
+        assertEquals(0, Database.count("SELECT COUNT(*) FROM volume WHERE device_id = ?", a.id));
+
+        // with its own token the same bodies are what is wrong
+        assertProblem(Http.post(a.path("/status"), "{not json", a.token), 400);
+        assertEquals(200, Http.post(a.path("/status"), status, a.token).status());
+        assertEquals(1, Database.count("SELECT COUNT(*) FROM volume WHERE device_id = ?", a.id));
     }
 
     @Test

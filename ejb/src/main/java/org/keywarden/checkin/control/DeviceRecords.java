@@ -15,16 +15,20 @@ import org.keywarden.escrow.entity.Volume;
  */
 record DeviceRecords(Map<String, Volume> volumes, Map<String, VolumeStatus> statuses, Map<String, KeySummary> keys) {
 
+    /** Volumes with their statuses, in one round trip (a status row exists only for a volume of its device). */
+    private static final String VOLUMES_WITH_STATUSES = "SELECT v, s FROM Volume v "
+            + "LEFT JOIN VolumeStatus s ON s.volumeId = v.id WHERE v.deviceId = :deviceId";
+
     static DeviceRecords load(EntityManager em, String deviceId) {
         Map<String, Volume> volumes = new HashMap<>();
-        for (Volume volume : em.createNamedQuery(Volume.OF_DEVICE, Volume.class)
-                .setParameter("deviceId", deviceId).getResultList()) {
-            volumes.put(volume.getVolumeGuid(), volume);
-        }
         Map<String, VolumeStatus> statuses = new HashMap<>();
-        for (VolumeStatus status : em.createNamedQuery(VolumeStatus.OF_DEVICE, VolumeStatus.class)
+        for (Object[] row : em.createQuery(VOLUMES_WITH_STATUSES, Object[].class)
                 .setParameter("deviceId", deviceId).getResultList()) {
-            statuses.put(status.getVolumeId(), status);
+            Volume volume = (Volume) row[0];
+            volumes.put(volume.getVolumeGuid(), volume);
+            if (row[1] instanceof VolumeStatus status) {
+                statuses.put(status.getVolumeId(), status);
+            }
         }
         Map<String, KeySummary> keys = new HashMap<>();
         for (KeySummary key : em.createNamedQuery(RecoveryKey.SUMMARIES_OF_DEVICE, KeySummary.class)
