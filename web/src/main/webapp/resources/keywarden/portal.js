@@ -9,10 +9,16 @@
         var template = text.getAttribute("data-template");
         var deadline, warnTimer, tick;
 
-        function end() {
-            // the server ends the session now (POST /signout), not whenever its own timer runs
+        var ended = false;
+        // idle: the countdown ran out, and the server ends the session now (POST /signout, reason=idle; it
+        // keeps the session if another tab used it meanwhile); otherwise the session is gone already
+        function end(idle) {
+            if (ended) {
+                return;
+            }
+            ended = true;
             var form = document.getElementById("signout");
-            if (!form) {
+            if (!idle || !form) {
                 window.location.assign(box.getAttribute("data-signin"));
                 return;
             }
@@ -28,7 +34,7 @@
             text.textContent = template.replace("{0}", String(left));
             if (left <= 0) {
                 clearInterval(tick);
-                end();
+                end(true);
             }
         }
         function warn() {
@@ -48,8 +54,8 @@
         }
         document.getElementById("stay-signed-in").addEventListener("click", function () {
             fetch(box.getAttribute("data-keepalive"), {credentials: "same-origin", cache: "no-store"})
-                .then(function (answer) { if (answer.status === 204) { start(); } else { end(); } })
-                .catch(end);
+                .then(function (answer) { if (answer.status === 204) { start(); } else { end(false); } })
+                .catch(function () { end(false); });
         });
         start();
     }

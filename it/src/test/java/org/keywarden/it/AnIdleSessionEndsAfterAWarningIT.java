@@ -1,6 +1,7 @@
 package org.keywarden.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -49,6 +50,35 @@ class AnIdleSessionEndsAfterAWarningIT {
             // the server's timer or the page's sign-out ends it, whichever comes first: never as the user's own sign-out
             assertEquals(0, Database.count("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'SIGN_OUT' "
                     + "AND detail IS NULL", "user:" + user.username()), "an idle end is not audited as a sign-out");
+        }
+    }
+
+    /**
+     * Two tabs of one session: one left alone runs out while the other is in use. Its sign-out must not end
+     * the session the other tab works in (each page counts from its own loading; the server knows the last
+     * request of any). A sign-out by the user then ends it, audited without the idle detail.
+     */
+    @Test
+    void aTabThatRunsOutWhileAnotherIsInUseKeepsTheSession() {
+        try (Browser browser = Browser.open()) {
+            TestUsers.User user = TestUsers.create("HELPDESK");
+            SignInPage.signInToHelpdesk(browser, user);
+            // what the page does when its countdown ends, now, while the session was just used
+            browser.script("document.body.setAttribute('data-ready', 'leaving');"
+                    + "var form = document.getElementById('signout'), reason = document.createElement('input');"
+                    + "reason.type = 'hidden'; reason.name = 'reason'; reason.value = 'idle';"
+                    + "form.appendChild(reason); form.submit();");
+            browser.awaitLoaded();
+            assertFalse(browser.has("#signin\\:username"), "still signed in: " + browser.path());
+            browser.go("/helpdesk/");
+            assertFalse(browser.has("#signin\\:username"), "the session is still there for the tab in use");
+            assertEquals(0, Database.count("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'SIGN_OUT'",
+                    "user:" + user.username()), "no sign-out was audited");
+
+            browser.clickAndWait(browser.find("#signout-submit"));
+            assertTrue(new SignInPage(browser).isShown(), "signed out: " + browser.path());
+            assertEquals(1, Database.count("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'SIGN_OUT' "
+                    + "AND detail IS NULL", "user:" + user.username()), "the user's own sign-out, without the idle detail");
         }
     }
 }

@@ -146,8 +146,9 @@ public class SignIn {
 
     /** Audits the end of a portal session: by the user, or by the page after the idle warning ran out. */
     public void signOut(String username, String sourceAddress, boolean idle) {
-        audit.recordSeparately(AuditRecord.success(Caller.user(username, sourceAddress).via(AuditSource.HELPDESK_PORTAL),
-                "SIGN_OUT", idle ? "idle timeout" : null));
+        AuditRecord signedOut = AuditRecord.success(Caller.user(username, sourceAddress).via(AuditSource.HELPDESK_PORTAL),
+                "SIGN_OUT", null);
+        audit.recordSeparately(idle ? signedOut.withDetail("idle timeout") : signedOut);
     }
 
     private SignInResult failed(String username, Caller caller, SignInChannel channel, Instant now) {

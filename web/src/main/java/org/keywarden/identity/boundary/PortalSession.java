@@ -25,6 +25,11 @@ import org.keywarden.identity.control.SignInResult;
 @ApplicationScoped
 public class PortalSession {
 
+    /** The session attribute with the time of its latest request (any tab), but the sign-out's own. */
+    static final String LAST_ACTIVE = "keywarden.lastActive";
+    static final String SIGN_OUT_PATH = "/signout";
+    private static final int IDLE_SLACK_SECONDS = 5;
+
     static final String ACCOUNT = "keywarden.portal.user";
     /** Request attribute: how the sign-in just attempted ended ({@link org.keywarden.identity.control.SignInOutcome}). */
     public static final String OUTCOME = "keywarden.portal.signInOutcome";
@@ -56,6 +61,9 @@ public class PortalSession {
         if (session == null || !(session.getAttribute(ACCOUNT) instanceof String username)) {
             return Optional.empty();
         }
+        if (!SIGN_OUT_PATH.equals(request.getServletPath())) {
+            session.setAttribute(LAST_ACTIVE, System.currentTimeMillis()); // any tab of the session in use
+        }
         Optional<Set<String>> roles = signIn.currentRoles(username);
         if (roles.isEmpty()) {
             session.invalidate();
@@ -82,6 +90,21 @@ public class PortalSession {
         HttpSession session = request.getSession(false);
         return session != null && session.getAttribute(ACCOUNT) instanceof String username
                 ? Optional.of(username) : Optional.empty();
+    }
+
+    /**
+     * Whether the session has had no request but the sign-out itself for its idle time (less a few seconds):
+     * a page whose idle warning ran out may end it then, but not while another tab of the same session is in
+     * use (each page counts from its own loading). True without a session: there is nothing to keep.
+     */
+    public boolean idle(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return true;
+        }
+        long last = session.getAttribute(LAST_ACTIVE) instanceof Long at ? at : session.getCreationTime();
+        long idleMillis = Math.max(0, session.getMaxInactiveInterval() - IDLE_SLACK_SECONDS) * 1000L;
+        return System.currentTimeMillis() - last >= idleMillis;
     }
 
     /** Ends the session: audited (as idle when the page's warning ran out), then invalidated. */
