@@ -9,32 +9,42 @@
         var template = text.getAttribute("data-template");
         var deadline, warnTimer, tick;
 
-        var ended = false;
-        // idle: the countdown ran out, and the server ends the session now (POST /signout, reason=idle; it
-        // keeps the session if another tab used it meanwhile); otherwise the session is gone already
-        function end(idle) {
-            if (ended) {
-                return;
-            }
-            ended = true;
+        var asking = false;
+
+        function expire() {
+            window.location.assign(box.getAttribute("data-signin"));
+        }
+        // The countdown ran out: the server ends the session if it is idle there too (204), or answers the
+        // seconds it has left when another tab used it since (200), and this page counts down again.
+        function runOut() {
             var form = document.getElementById("signout");
-            if (!idle || !form) {
-                window.location.assign(box.getAttribute("data-signin"));
+            if (asking || !form) {
+                if (!form) {
+                    expire();
+                }
                 return;
             }
-            var reason = document.createElement("input");
-            reason.type = "hidden";
-            reason.name = "reason";
-            reason.value = "idle";
-            form.appendChild(reason);
-            form.submit();
+            asking = true;
+            fetch(form.getAttribute("action"), {method: "POST", credentials: "same-origin", cache: "no-store",
+                headers: {"Content-Type": "application/x-www-form-urlencoded"}, body: "reason=idle"})
+                .then(function (answer) {
+                    if (answer.status !== 200) {
+                        expire();
+                        return;
+                    }
+                    return answer.text().then(function (left) {
+                        asking = false;
+                        start(parseInt(left, 10));
+                    });
+                })
+                .catch(expire);
         }
         function countdown() {
             var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
             text.textContent = template.replace("{0}", String(left));
             if (left <= 0) {
                 clearInterval(tick);
-                end(true);
+                runOut();
             }
         }
         function warn() {
@@ -44,18 +54,19 @@
             tick = setInterval(countdown, 1000);
             document.getElementById("stay-signed-in").focus();
         }
-        function start() {
+        function start(seconds) {
+            var left = seconds > 0 ? seconds : idle;
             clearTimeout(warnTimer);
             clearInterval(tick);
             box.hidden = true;
             box.removeAttribute("data-warning");
-            deadline = Date.now() + idle * 1000;
-            warnTimer = setTimeout(warn, Math.max(0, (idle - warnBefore) * 1000));
+            deadline = Date.now() + left * 1000;
+            warnTimer = setTimeout(warn, Math.max(0, (left - warnBefore) * 1000));
         }
         document.getElementById("stay-signed-in").addEventListener("click", function () {
             fetch(box.getAttribute("data-keepalive"), {credentials: "same-origin", cache: "no-store"})
-                .then(function (answer) { if (answer.status === 204) { start(); } else { end(false); } })
-                .catch(function () { end(false); });
+                .then(function (answer) { if (answer.status === 204) { start(); } else { expire(); } })
+                .catch(expire);
         });
         start();
     }

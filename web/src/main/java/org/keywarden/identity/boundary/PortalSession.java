@@ -93,18 +93,19 @@ public class PortalSession {
     }
 
     /**
-     * Whether the session has had no request but the sign-out itself for its idle time (less a few seconds):
-     * a page whose idle warning ran out may end it then, but not while another tab of the same session is in
-     * use (each page counts from its own loading). True without a session: there is nothing to keep.
+     * The seconds this session has left before it is idle: its idle time less the time since its latest
+     * request of any tab but a sign-out ({@link #LAST_ACTIVE}); 0 when it is idle (within a few seconds) or
+     * gone. A page whose countdown ran out asks this (POST /signout, reason=idle): each page counts from its
+     * own loading, and another tab may have used the session since.
      */
-    public boolean idle(HttpServletRequest request) {
+    public long secondsBeforeIdle(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null) {
-            return true;
+            return 0;
         }
         long last = session.getAttribute(LAST_ACTIVE) instanceof Long at ? at : session.getCreationTime();
-        long idleMillis = Math.max(0, session.getMaxInactiveInterval() - IDLE_SLACK_SECONDS) * 1000L;
-        return System.currentTimeMillis() - last >= idleMillis;
+        long left = session.getMaxInactiveInterval() - (System.currentTimeMillis() - last) / 1000;
+        return left > IDLE_SLACK_SECONDS ? left : 0;
     }
 
     /** Ends the session: audited (as idle when the page's warning ran out), then invalidated. */
