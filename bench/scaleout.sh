@@ -12,7 +12,10 @@
 #      node 1 restarted rejoins (HAProxy's health check says UP) and finds every one of them too;
 #   5. a third start with a data directory of its own and no keystore configured (a node set up the way a
 #      new user would, without the installation's keystore) refuses to start, naming the certificate it lacks,
-#      and generates no keystore.
+#      and generates no keystore;
+#   6. a re-wrap to a new certificate, node 1 killed in the middle of it, both nodes started again at the same
+#      moment: both resume it, it ends once (one audit event), every key is sealed to the new certificate and
+#      every acknowledged escrow is still found.
 # Prints a summary (stdout) and writes WORK_DIR/results.json; progress and server output go to stderr and
 # WORK_DIR.
 #
@@ -254,6 +257,59 @@ check "the node without the installation's keystore does not start" test "$refus
 check "its log names the certificate it lacks" grep -q "Keywarden cannot start: .*$fingerprint" "${homes[1]}/standalone/log/server.log"
 check "it generated no keystore" test ! -e "$work/node2/data/encryption/keystore.p12"
 check "still one certificate registered" test "$(psql_q 'SELECT COUNT(*) FROM encryption_certificate')" = 1
+
+# 6. The re-wrap job, running when the nodes went down, resumed by both nodes started at the same moment: the
+#    nodes share the records and the job ends once (one "finished" audit event), every key sealed to the new
+#    certificate and still found.
+kw_log "re-wrap to a new certificate, node 1 killed mid-job, both nodes restarted at the same moment"
+kw_stop "${homes[1]}" # the refused node's WildFly still runs, without the application
+admin_api() { # METHOD PATH [BODY]: the answer's body; fails unless 2xx
+  curl -sf -m 30 -u "admin:$KEYWARDEN_ADMIN_PASSWORD" -H 'Content-Type: application/json' -X "$1" \
+    ${3:+-d "$3"} "$(node_url 0)/api/v1$2"
+}
+records=$(psql_q 'SELECT COUNT(*) FROM recovery_key')
+per_second=$((records / 15 > 10 ? records / 15 : 10)) # about 15 s of work for one node alone
+old_certificate=$fingerprint
+new_certificate=$(admin_api POST /admin/encryption/certificates | jq -r .fingerprint)
+check "a second certificate was added to the shared keystore" test -n "$new_certificate" -a "$new_certificate" != "$old_certificate"
+admin_api POST /admin/encryption/rewrap "{\"recordsPerSecond\": $per_second}" > /dev/null
+some_moved() {
+  local begin=$SECONDS
+  while [ $((SECONDS - begin)) -lt 30 ]; do
+    [ "$(psql_q "SELECT COUNT(*) FROM recovery_key WHERE sealed_with = '$new_certificate'")" -ge $((records / 5)) ] && return 0
+    sleep 0.5
+  done
+  return 1
+}
+check "the re-wrap moves records ($records in all, $per_second/s per node)" some_moved
+kill -9 "$(kw_server_pid "${homes[0]}")"
+await_status node1 DOWN 20
+log_lines=()
+for n in 0 1; do log_lines[n]=$(wc -l < "${homes[n]}/standalone/log/server.log"); done
+start_node 0 "$work/node1/server-3.out" & first=$!
+start_node 1 "$work/node2/server-3.out" & second=$!
+wait "$first"; up1=$?
+wait "$second"; up2=$?
+check "both nodes start again (node 1: $up1, node 2: $up2)" test "$up1" = 0 -a "$up2" = 0
+resumed=0
+for n in 0 1; do
+  tail -n +$((log_lines[n] + 1)) "${homes[n]}/standalone/log/server.log" | grep -q "Resuming the re-wrap" && resumed=$((resumed + 1))
+done
+check "both nodes resumed the re-wrap" test "$resumed" = 2
+rewrap_done() {
+  local begin=$SECONDS
+  while [ $((SECONDS - begin)) -lt 180 ]; do
+    [ "$(admin_api GET /admin/encryption/rewrap | jq -r .state)" = DONE ] && return 0
+    sleep 1
+  done
+  return 1
+}
+check "the re-wrap ends" rewrap_done
+check "it ended once: one ENCRYPTION_REWRAP_FINISHED event" \
+  test "$(psql_q "SELECT COUNT(*) FROM audit_event WHERE action = 'ENCRYPTION_REWRAP_FINISHED'")" = 1
+check "no key is left sealed to the old certificate" \
+  test "$(psql_q "SELECT COUNT(*) FROM recovery_key WHERE sealed_with IS DISTINCT FROM '$new_certificate'")" = 0
+check "every acknowledged escrow is found after the re-wrap (lost = 0)" verify "$lb_url" rewrapped
 
 jq -n --argjson one "$one_node" --argjson two "$two_nodes" --arg tally "$tally" \
   --argjson failures "$(printf '%s\n' "${failures[@]+"${failures[@]}"}" | jq -R . | jq -s 'map(select(. != ""))')" \

@@ -33,8 +33,9 @@ import org.keywarden.settings.entity.Setting;
  * Moves every stored secret to the certificate new values are sealed to, one record per transaction,
  * without downtime. The job's state is kept in the database: a job that was running when the server
  * stopped (or was killed) resumes at the next start, and progress is counted from the records
- * themselves, so it is right whatever happened. An optional limit of records per second spares a
- * busy database.
+ * themselves, so it is right whatever happened. Every node that starts while the job is running resumes
+ * it: the nodes share the records (each moved under its row lock) and the job ends once ({@link FinishRewrap}).
+ * An optional limit of records per second (per node) spares a busy database.
  */
 @Singleton
 @Startup
@@ -60,6 +61,9 @@ public class RewrapJob {
 
     @Inject
     RewrapRecord rewrap;
+
+    @Inject
+    FinishRewrap finish;
 
     @Inject
     SecretCodec codec;
@@ -187,11 +191,8 @@ public class RewrapJob {
                     break;
                 }
             }
-            if (!cancelRequested && !stopping && stillRequested()) {
-                settings.set(STATE, "DONE", "system");
-                audit.record(AuditRecord.success(new Caller("system", null), "ENCRYPTION_REWRAP_FINISHED", null)
-                        .withDetail(moved.get() + " record(s) moved to certificate " + codec.sealingCertificate()
-                                + (failed.isEmpty() ? "" : "; " + failed.size() + " could not be opened")));
+            if (!cancelRequested && !stopping) {
+                finish.ifStillRunning(codec.sealingCertificate(), moved.get(), failed.size());
             }
         } catch (RuntimeException e) {
             if (stopping) {

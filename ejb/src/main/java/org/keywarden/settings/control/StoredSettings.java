@@ -32,6 +32,19 @@ public class StoredSettings {
         }
     }
 
+    /**
+     * Changes the setting to {@code value} only if it holds {@code expected} (read under a row lock), so that of
+     * several nodes doing the same change at once exactly one does it. Whether this call changed it.
+     */
+    public boolean changeIf(String name, String expected, String value, String by) {
+        Setting setting = em.find(Setting.class, name, LockModeType.PESSIMISTIC_WRITE);
+        if (setting == null || !expected.equals(setting.getValue())) {
+            return false;
+        }
+        setting.change(value, by, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return true;
+    }
+
     /** Removes the setting, if it is stored. */
     public void remove(String name) {
         Setting setting = em.find(Setting.class, name, LockModeType.PESSIMISTIC_WRITE);
