@@ -18,10 +18,11 @@
         // seconds it has left when another tab used it since (200), and this page counts down again.
         function runOut() {
             var form = document.getElementById("signout");
-            if (asking || !form) {
-                if (!form) {
-                    expire();
-                }
+            if (!form) {
+                expire();
+                return;
+            }
+            if (asking) {
                 return;
             }
             asking = true;
@@ -34,7 +35,12 @@
                     }
                     return answer.text().then(function (left) {
                         asking = false;
-                        start(parseInt(left, 10));
+                        var seconds = parseInt(left, 10);
+                        if (!(seconds > 0)) { // not the server's answer (a proxy's page): end as if idle
+                            expire();
+                            return;
+                        }
+                        start(seconds);
                     });
                 })
                 .catch(expire);
