@@ -104,6 +104,12 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void namesTheProjectsLicence() {
+        Map<String, Object> licence = map(at(document, "info", "license"), "info.license");
+        assertEquals("Apache-2.0", licence.get("identifier"), "info.license.identifier must be the SPDX id of LICENSE");
+    }
+
+    @Test
     void documentsEveryOperationTheCodeImplements() {
         Set<Operation> missing = new TreeSet<>(implemented.keySet());
         missing.removeAll(documented.keySet());

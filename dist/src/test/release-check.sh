@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# The release as an administrator gets it: keywarden-<version>.zip unpacked in an empty directory, started with
+# bin/keywarden and nothing from Maven (a fresh HOME, no Maven settings or repository), used by the release's
+# own agent and admin CLI over HTTPS, stopped gracefully, started again with its data kept.
+# Also checks that THIRD-PARTY.txt lists every third-party jar the release bundles.
+#   release-check.sh ZIP TAR_GZ LOCAL_REPOSITORY   (ports 8080/8443/9990 + KEYWARDEN_PORT_OFFSET, default 900)
+# LOCAL_REPOSITORY: the Maven repository of the build, only to read the listed libraries' classes.
+set -uo pipefail
+usage="usage: release-check.sh ZIP TAR_GZ LOCAL_REPOSITORY"
+zip=${1:?$usage}
+tgz=${2:?$usage}
+repo=${3:?$usage}
+offset=${KEYWARDEN_PORT_OFFSET:-900}
+work=$(mktemp -d)
+java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+log() { echo "release-check: $*"; }
+fail() { log "FAIL: $*"; exit 1; }
+stop_server() { [ -x "${home:-/nonexistent}/bin/keywarden" ] && run "$home/bin/keywarden" stop > /dev/null 2>&1; }
+trap 'stop_server; rm -rf "$work"' EXIT
+
+# every command of the release runs with this environment only
+run() {
+  env -i HOME="$work/home" PATH=/usr/local/bin:/usr/bin:/bin JAVA_HOME="$java_home" LANG=C.UTF-8 \
+    KEYWARDEN_DATA_DIR="$work/data" KEYWARDEN_PORT_OFFSET="$offset" "$@"
+}
+
+mkdir -p "$work/home" "$work/release"
+started=$SECONDS
+unzip -q "$zip" -d "$work/release" || fail "cannot unpack $zip"
+home=$(ls -d "$work"/release/keywarden-*)
+[ -d "$home" ] || fail "the zip has no keywarden-<version>/ directory"
+
+# the .tar.gz holds the same files as the zip
+zip_files=$(cd "$work/release" && find . -type f | sed 's|^\./||' | sort | md5sum)
+tar_files=$(tar -tzf "$tgz" | grep -v '/$' | sort | md5sum)
+[ "$zip_files" = "$tar_files" ] || fail "the .tar.gz and the .zip hold different files"
+
+for f in bin/keywarden bin/keywarden-admin LICENSE NOTICE THIRD-PARTY.txt CHANGELOG.md README.md \
+         wildfly/standalone/deployments/keywarden.ear agent/keywarden-agent-cli.jar agent/install.ps1 \
+         cli/keywarden-admin.jar server-config/wildfly/configure.sh server-config/tls/server-keystore.sh; do
+  [ -f "$home/$f" ] || fail "the release lacks $f"
+done
+for f in bin/keywarden bin/keywarden-admin wildfly/bin/standalone.sh wildfly/bin/jboss-cli.sh server-config/wildfly/configure.sh; do
+  [ -x "$home/$f" ] || fail "$f is not executable in the release"
+done
+grep -q "Apache License" "$home/LICENSE" || fail "LICENSE is not the Apache License"
+log "ok: contents ($(du -sm "$zip" | cut -f1) MiB zip)"
+
+# THIRD-PARTY.txt names every third-party jar: the EAR's lib/ (group-artifact-version.jar), the WAR's
+# WEB-INF/lib/ (artifact-version[-classifier].jar), the drivers, and what the agent and CLI jars shade in
+listed=$(grep -o '([a-zA-Z0-9_.-]*:[a-zA-Z0-9_.-]*:[a-zA-Z0-9_.-]* ' "$home/THIRD-PARTY.txt" | tr -d '( ')
+[ -n "$listed" ] || fail "THIRD-PARTY.txt lists nothing"
+unlisted=()
+listed_as() { # KIND NAME: is NAME (a jar name or group:artifact:version) one of the listed artifacts?
+  local gav g a v
+  for gav in $listed; do
+    IFS=: read -r g a v <<< "$gav"
+    case "$1:$2" in
+      ear:"$g-$a-$v.jar" | war:"$a-$v.jar" | war:"$a-$v-"*.jar | driver:"$a-$v.jar" | gav:"$g:$a:$v") return 0 ;;
+    esac
+  done
+  return 1
+}
+ear="$home/wildfly/standalone/deployments/keywarden.ear"
+mkdir -p "$work/unpacked"
+unzip -q "$ear" -d "$work/unpacked/ear"
+unzip -q "$work/unpacked/ear/keywarden-web.war" -d "$work/unpacked/war"
+for jar in "$work"/unpacked/ear/lib/*.jar; do
+  name=$(basename "$jar"); case "$name" in org.keywarden-*) continue ;; esac
+  listed_as ear "$name" || unlisted+=("EAR lib/$name")
+done
+for jar in "$work"/unpacked/war/WEB-INF/lib/*.jar; do
+  name=$(basename "$jar"); listed_as war "$name" || unlisted+=("WAR WEB-INF/lib/$name")
+done
+for jar in "$home"/drivers/*.jar; do
+  name=$(basename "$jar"); listed_as driver "$name" || unlisted+=("drivers/$name")
+done
+# a shaded jar's classes must all come from listed artifacts (some, such as picocli, carry no pom.properties)
+for gav in $listed; do
+  IFS=: read -r g a v <<< "$gav"
+  jar="$repo/${g//.//}/$a/$v/$a-$v.jar"
+  [ -f "$jar" ] && unzip -Z1 "$jar" | grep '\.class$'
+done | sort -u > "$work/listed-classes"
+for jar in "$home/agent/keywarden-agent-cli.jar" "$home/cli/keywarden-admin.jar"; do
+  stray=$(unzip -Z1 "$jar" | grep '\.class$' | grep -v '^org/keywarden/' | sort -u | comm -23 - "$work/listed-classes" | head -n 3)
+  [ -z "$stray" ] || unlisted+=("$(basename "$jar"): classes of an unlisted library, such as $(echo $stray)")
+done
+[ ${#unlisted[@]} -eq 0 ] || fail "bundled but not in THIRD-PARTY.txt: ${unlisted[*]}"
+log "ok: THIRD-PARTY.txt lists every bundled third-party jar ($(echo "$listed" | wc -l) entries)"
+
+# start, and serve
+run "$home/bin/keywarden" start > "$work/start.out" 2>&1 || { cat "$work/start.out"; fail "bin/keywarden start failed"; }
+serving=$((SECONDS - started))
+run "$home/bin/keywarden" status > /dev/null || fail "bin/keywarden status does not say it serves"
+log "ok: serving $serving s after unpacking began"
+http="http://127.0.0.1:$((8080 + offset))"
+https="https://localhost:$((8443 + offset))"
+pin=$(cat "$work/data/tls/certificate.sha256")
+curl -sf --cacert "$work/data/tls/certificate.pem" "$https/api/v1/health" > /dev/null || fail "HTTPS with the generated certificate does not serve"
+curl -sfL "$http/" | grep -qi 'password' || fail "the portal's sign-in page is not served"
+admin_password=$(cat "$work/data/initial-admin-password") || fail "no initial admin password file"
+
+# the release's agent enrolls and escrows over HTTPS with the pinned certificate; the key discloses
+agent() {
+  run KEYWARDEN_ENROLLMENT_SECRET="$(cat "$work/data/enrollment-secret")" \
+    "$java_home/bin/java" -jar "$home/agent/keywarden-agent-cli.jar" --state "$work/pc" --server "$https" \
+    --server-certificate-sha256 "$pin" --bitlocker SIMULATED "$@"
+}
+agent enroll --hostname PC-RELEASE --domain CORP --user 'CORP\alice' > "$work/agent.out" 2>&1 \
+  && agent add-volume --type OS --drive C: >> "$work/agent.out" 2>&1 || { cat "$work/agent.out"; fail "the agent could not enroll and escrow"; }
+held=$(grep -rhoE '[0-9]{6}(-[0-9]{6}){7}' "$work/pc" | head -n 1)
+[ -n "$held" ] || fail "the simulated PC holds no recovery password"
+disclose() {
+  local key
+  key=$(curl -sf -u "admin:$admin_password" "$http/api/v1/recovery-keys?hostname=PC-RELEASE" | jq -r '.keys[0].recoveryKeyId')
+  [ -n "$key" ] && [ "$key" != null ] || return 1
+  curl -sf -u "admin:$admin_password" -H 'Content-Type: application/json' -X POST \
+    "$http/api/v1/recovery-keys/$key/disclosures" -d '{"reason": "LOST_PIN"}' | jq -r .recoveryPassword
+}
+[ "$(disclose)" = "$held" ] || fail "the key escrowed through the release does not disclose as the PC holds it"
+run KEYWARDEN_ADMIN_PASSWORD="$admin_password" "$home/bin/keywarden-admin" --server "$http" audit verify > "$work/verify.out" 2>&1 \
+  || { cat "$work/verify.out"; fail "keywarden-admin audit verify failed"; }
+log "ok: the release's agent escrowed over pinned HTTPS, the key disclosed, the release's CLI verified the audit"
+
+# graceful stop: suspended first, then stopped; nothing left listening
+run "$home/bin/keywarden" stop > "$work/stop.out" 2>&1 || { cat "$work/stop.out"; fail "bin/keywarden stop failed"; }
+run "$home/bin/keywarden" status > /dev/null; [ $? -eq 3 ] || fail "bin/keywarden status after stop is not 3 (not running)"
+server_log="$home/wildfly/standalone/log/server.log"
+grep -q 'WFLYSRV0211' "$server_log" || fail "the stop did not suspend the server first (no WFLYSRV0211 in server.log)"
+grep -q 'WFLYSRV0050' "$server_log" || fail "server.log does not say WildFly stopped"
+curl -s -o /dev/null -m 2 "$http/api/v1/health" && fail "something still answers on $http after the stop"
+log "ok: stopped gracefully"
+
+# again, with the data kept
+run "$home/bin/keywarden" start > "$work/start2.out" 2>&1 || { cat "$work/start2.out"; fail "the second start failed"; }
+[ "$(disclose)" = "$held" ] || fail "after a restart the key does not disclose"
+run "$home/bin/keywarden" stop > /dev/null 2>&1 || fail "the second stop failed"
+[ -e "$work/home/.m2" ] && fail "something used Maven (\$HOME/.m2 appeared)"
+log "ok: restarted with its data, key still discloses; no Maven used"
+log "PASS"
