@@ -3,11 +3,14 @@
 # copy of standalone.xml each time, so it can be run again safely.
 #
 #   configure.sh JBOSS_HOME [--db h2|postgresql|sqlserver] [--config standalone-NAME.xml]
-#                [--drivers DIR] [--property name=value]...
+#                [--drivers DIR] [--property name=value]... [--base-dir DIR]
 #
 # --db defaults from KEYWARDEN_DB_URL (jdbc:postgresql:... or jdbc:sqlserver:...), else h2.
 # --drivers is where postgresql-*.jar / mssql-jdbc-*.jar are (the Maven build copies them there).
 # --property adds a system property to the configuration (tests use keywarden.h2.options).
+# --base-dir is the server's own directory (jboss.server.base.dir: configuration, data, log, deployments),
+#   made from JBOSS_HOME/standalone when it is missing; default JBOSS_HOME/standalone itself. A release
+#   keeps it in the data directory, so that JBOSS_HOME is never written once its drivers are installed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jboss_home=${1:?usage: configure.sh JBOSS_HOME [--db h2|postgresql|sqlserver] [--config FILE] [--drivers DIR]}
@@ -16,12 +19,14 @@ db=""
 config=standalone.xml
 drivers=""
 properties=()
+base=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db=$2; shift 2 ;;
     --config) config=$2; shift 2 ;;
     --drivers) drivers=$2; shift 2 ;;
     --property) properties+=("$2"); shift 2 ;;
+    --base-dir) base=$2; shift 2 ;;
     *) echo "configure.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -34,13 +39,21 @@ if [ -z "$db" ]; then
   esac
 fi
 
-config_dir="$jboss_home/standalone/configuration"
-[ -f "$config_dir/standalone.xml.pristine" ] || cp "$config_dir/standalone.xml" "$config_dir/standalone.xml.pristine"
-cp "$config_dir/standalone.xml.pristine" "$config_dir/$config"
+template="$jboss_home/standalone/configuration"
+[ -f "$template/standalone.xml.pristine" ] || cp "$template/standalone.xml" "$template/standalone.xml.pristine"
+base=${base:-$jboss_home/standalone}
+if [ ! -d "$base/configuration" ]; then
+  mkdir -p "$base"
+  cp -R "$template" "$base/configuration"
+  rm -rf "$base/configuration/standalone_xml_history"
+fi
+config_dir="$base/configuration"
+cp "$template/standalone.xml.pristine" "$config_dir/$config"
 
 install_module() { # name jar dependencies...
   local name=$1 jar=$2; shift 2
   local dir="$jboss_home/modules/${name//.//}/main"
+  cmp -s "$jar" "$dir/driver.jar" && [ -f "$dir/module.xml" ] && return 0   # installed already
   mkdir -p "$dir"
   cp "$jar" "$dir/driver.jar"
   {
@@ -82,8 +95,9 @@ trap 'rm -f "$script"' EXIT
   done
   echo "stop-embedded-server"
 } > "$script"
-"$jboss_home/bin/jboss-cli.sh" --file="$script" > "$jboss_home/standalone/configure-$db.log" 2>&1 || {
-  cat "$jboss_home/standalone/configure-$db.log" >&2
+JAVA_OPTS="${JAVA_OPTS:-} -Djboss.server.base.dir=$base" \
+  "$jboss_home/bin/jboss-cli.sh" --file="$script" > "$base/configure-$db.log" 2>&1 || {
+  cat "$base/configure-$db.log" >&2
   echo "configure.sh: the WildFly CLI failed (see above)" >&2
   exit 1
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The release as an administrator gets it: keywarden-<version>.zip unpacked in an empty directory, started with
 # bin/keywarden and nothing from Maven (a fresh HOME, no Maven settings or repository), used by the release's
-# own agent and admin CLI over HTTPS, stopped gracefully, started again with its data kept.
+# own agent and admin CLI over HTTPS, stopped gracefully, started again with its data kept. Run as root (CI),
+# the release stays owned by root and the server runs as nobody, as the systemd unit runs it as a user of its
+# own: it must write nothing outside its data directory, and everything in there must be that user's.
 # Also checks that THIRD-PARTY.txt lists every third-party jar the release bundles.
 #   release-check.sh ZIP TAR_GZ LOCAL_REPOSITORY   (ports 8080/8443/9990 + KEYWARDEN_PORT_OFFSET, default 900)
 # LOCAL_REPOSITORY: the Maven repository of the build, only to read the listed libraries' classes.
@@ -18,13 +20,21 @@ fail() { log "FAIL: $*"; exit 1; }
 stop_server() { [ -x "${home:-/nonexistent}/bin/keywarden" ] && run "$home/bin/keywarden" stop > /dev/null 2>&1; }
 trap 'stop_server; rm -rf "$work"' EXIT
 
-# every command of the release runs with this environment only
+# every command of the release runs with this environment only, as nobody when this script is root
+as_user=()
+if [ "$(id -u)" = 0 ]; then
+  as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
+  getent group nogroup > /dev/null || as_user=(setpriv --reuid=nobody --regid=nobody --clear-groups --)
+fi
 run() {
-  env -i HOME="$work/home" PATH=/usr/local/bin:/usr/bin:/bin JAVA_HOME="$java_home" LANG=C.UTF-8 \
+  "${as_user[@]}" env -i HOME="$work/home" PATH=/usr/local/bin:/usr/bin:/bin JAVA_HOME="$java_home" LANG=C.UTF-8 \
     KEYWARDEN_DATA_DIR="$work/data" KEYWARDEN_PORT_OFFSET="$offset" "$@"
 }
 
-mkdir -p "$work/home" "$work/release"
+chmod 755 "$work"
+mkdir -p "$work/home" "$work/release" "$work/pc"
+install -d -m 700 "$work/data"   # as the administrator makes it for the service user
+[ ${#as_user[@]} -gt 0 ] && chown nobody "$work/home" "$work/pc" "$work/data"
 started=$SECONDS
 unzip -q "$zip" -d "$work/release" || fail "cannot unpack $zip"
 home=$(ls -d "$work"/release/keywarden-*)
@@ -37,7 +47,8 @@ tar_files=$(tar -tzf "$tgz" | grep -v '/$' | sort | md5sum)
 
 for f in bin/keywarden bin/keywarden-admin LICENSE NOTICE THIRD-PARTY.txt CHANGELOG.md README.md \
          wildfly/standalone/deployments/keywarden.ear agent/keywarden-agent-cli.jar agent/install.ps1 \
-         cli/keywarden-admin.jar server-config/wildfly/configure.sh server-config/tls/server-keystore.sh; do
+         cli/keywarden-admin.jar server-config/wildfly/configure.sh server-config/tls/server-keystore.sh \
+         systemd/keywarden.service systemd/keywarden.env; do
   [ -f "$home/$f" ] || fail "the release lacks $f"
 done
 for f in bin/keywarden bin/keywarden-admin wildfly/bin/standalone.sh wildfly/bin/jboss-cli.sh server-config/wildfly/configure.sh; do
@@ -89,6 +100,7 @@ done
 log "ok: THIRD-PARTY.txt lists every bundled third-party jar ($(echo "$listed" | wc -l) entries)"
 
 # start, and serve
+touch "$work/before-start"
 run "$home/bin/keywarden" start > "$work/start.out" 2>&1 || { cat "$work/start.out"; fail "bin/keywarden start failed"; }
 serving=$((SECONDS - started))
 run "$home/bin/keywarden" status > /dev/null || fail "bin/keywarden status does not say it serves"
@@ -125,16 +137,45 @@ log "ok: the release's agent escrowed over pinned HTTPS, the key disclosed, the 
 # graceful stop: suspended first, then stopped; nothing left listening
 run "$home/bin/keywarden" stop > "$work/stop.out" 2>&1 || { cat "$work/stop.out"; fail "bin/keywarden stop failed"; }
 run "$home/bin/keywarden" status > /dev/null; [ $? -eq 3 ] || fail "bin/keywarden status after stop is not 3 (not running)"
-server_log="$home/wildfly/standalone/log/server.log"
+server_log="$work/data/server/log/server.log"
 grep -q 'WFLYSRV0211' "$server_log" || fail "the stop did not suspend the server first (no WFLYSRV0211 in server.log)"
 grep -q 'WFLYSRV0050' "$server_log" || fail "server.log does not say WildFly stopped"
 curl -s -o /dev/null -m 2 "$http/api/v1/health" && fail "something still answers on $http after the stop"
 log "ok: stopped gracefully"
 
-# again, with the data kept
-run "$home/bin/keywarden" start > "$work/start2.out" 2>&1 || { cat "$work/start2.out"; fail "the second start failed"; }
+# again, with the data kept, the way the systemd unit runs it: attached (start --foreground), stopped by
+# ExecStop (bin/keywarden stop), the attached process then ends with a status systemd counts as success
+run "$home/bin/keywarden" start --foreground > "$work/foreground.out" 2>&1 &
+attached=$!
+for _ in $(seq 1 180); do
+  curl -sf -o /dev/null "$http/api/v1/health" && break
+  kill -0 "$attached" 2> /dev/null || { tail -20 "$work/foreground.out"; fail "start --foreground ended before serving"; }
+  sleep 1
+done
 [ "$(disclose)" = "$held" ] || fail "after a restart the key does not disclose"
-run "$home/bin/keywarden" stop > /dev/null 2>&1 || fail "the second stop failed"
+run "$home/bin/keywarden" stop > /dev/null 2>&1 || fail "the stop of the attached server failed"
+wait "$attached"; status=$?
+case $status in 0|143) ;; *) tail -20 "$work/foreground.out"; fail "start --foreground ended with $status after the stop (the unit accepts 0 and 143)" ;; esac
+log "ok: restarted attached (as systemd runs it) with its data, the key still discloses; stopped, status $status"
+if command -v systemd-analyze > /dev/null; then
+  # the unit as shipped, with this run's paths
+  sed -e "s|/opt/keywarden|$home|g" -e "s|/var/lib/keywarden|$work/data|g" -e "s|/etc/keywarden/keywarden.env|$home/systemd/keywarden.env|" \
+      -e "s|^User=keywarden|User=nobody|" -e "s|^Group=keywarden|Group=nogroup|" "$home/systemd/keywarden.service" > "$work/keywarden.service"
+  problems=$(systemd-analyze verify "$work/keywarden.service" 2>&1 | grep -v 'Special user nobody configured')
+  [ -z "$problems" ] || fail "systemd-analyze verify: $problems"
+  log "ok: systemd-analyze verify accepts systemd/keywarden.service"
+else
+  log "systemd-analyze not installed: the unit file was not verified"
+fi
 [ -e "$work/home/.m2" ] && fail "something used Maven (\$HOME/.m2 appeared)"
-log "ok: restarted with its data, key still discloses; no Maven used"
+log "ok: no Maven used"
+written=$(find "$home" -newer "$work/before-start" | head -n 5)
+[ -z "$written" ] || fail "the server wrote into the release directory: $written"
+if [ ${#as_user[@]} -gt 0 ]; then
+  foreign=$(find "$work/data" ! -user nobody | head -n 5)
+  [ -z "$foreign" ] || fail "files in the data directory that are not the server user's: $foreign"
+  open=$(find "$work/data" -perm /o=rwx | head -n 5)
+  [ -z "$open" ] || fail "files in the data directory that other users can use: $open"
+  log "ok: ran as nobody; wrote only in its data directory, all of it nobody's and closed to others"
+fi
 log "PASS"
