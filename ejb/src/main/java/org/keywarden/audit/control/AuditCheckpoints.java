@@ -96,6 +96,21 @@ public class AuditCheckpoints {
         return checkpoint;
     }
 
+    /** When this node wrote its newest checkpoint, from the file names alone (cheap enough for every scrape). */
+    public java.util.Optional<Instant> newestAt() {
+        Path dir = directory();
+        if (!Files.isDirectory(dir)) {
+            return java.util.Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("checkpoint-.*\\.json"))
+                    .max(java.util.Comparator.naturalOrder())
+                    .map(n -> FILE_TIME.parse(n.substring("checkpoint-".length(), n.length() - ".json".length()), Instant::from));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Every checkpoint this node kept (7 days), newest first. */
     public List<Checkpoint> kept() {
         Path dir = directory();

@@ -27,6 +27,9 @@ public class AuditTrail {
     @Resource
     TransactionSynchronizationRegistry transaction;
 
+    @jakarta.inject.Inject
+    org.keywarden.metrics.control.MetricsRegistry metrics;
+
     public void record(AuditRecord record) {
         Integer chain = (Integer) transaction.getResource(AuditTrail.class);
         if (chain == null) {
@@ -45,6 +48,8 @@ public class AuditTrail {
         event.chain(head.getChainId(), head.getLastHash(), AuditHashes.CURRENT, hash);
         em.persist(event);
         head.advance(id, hash);
+        metrics.countAfterCommit(transaction, "keywarden_audit_events_total",
+                "action", record.action(), "outcome", record.outcome().name());
     }
 
     /**

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.keywarden.checkin.control.CheckIn;
+import org.keywarden.checkin.control.DeviceAction;
 import org.keywarden.checkin.control.ProtectorReport;
 import org.keywarden.checkin.control.StatusReport;
 import org.keywarden.checkin.control.VolumeReport;
 import org.keywarden.config.control.KeywardenSettings;
 import org.keywarden.device.boundary.DeviceAuthenticated;
 import org.keywarden.escrow.entity.VolumeType;
+import org.keywarden.metrics.control.MetricsRegistry;
 import org.keywarden.platform.boundary.JsonBodies;
 import org.keywarden.platform.boundary.RequestFields;
 import org.keywarden.platform.boundary.RetryOnConflict;
@@ -39,13 +41,20 @@ public class StatusResource {
     @Inject
     KeywardenSettings settings;
 
+    @Inject
+    MetricsRegistry metrics;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public ActionsResponse report(@PathParam("deviceId") String deviceId, InputStream body) {
         StatusReport report = parse(new RequestFields(JsonBodies.readObject(body)));
-        return ActionsResponse.of(RetryOnConflict.call(() -> checkIn.report(deviceId, report)),
-                settings.checkInIntervalMinutes());
+        List<DeviceAction> actions = RetryOnConflict.call(() -> checkIn.report(deviceId, report));
+        metrics.count("keywarden_checkins_total");
+        for (DeviceAction action : actions) {
+            metrics.count("keywarden_checkin_actions_total", "type", action.type());
+        }
+        return ActionsResponse.of(actions, settings.checkInIntervalMinutes());
     }
 
     private static StatusReport parse(RequestFields fields) {

@@ -33,6 +33,9 @@ public class KeywardenApi extends Application {
         return Set.of(
                 DevicesResource.class,
                 HealthResource.class,
+                org.keywarden.health.boundary.ReadinessResource.class,
+                org.keywarden.metrics.boundary.MetricsResource.class,
+                org.keywarden.metrics.boundary.RequestMetrics.class,
                 RecoveryKeysResource.class,
                 TpmResource.class,
                 StatusResource.class,
