@@ -157,6 +157,22 @@ run "$home/bin/keywarden" stop > /dev/null 2>&1 || fail "the stop of the attache
 wait "$attached"; status=$?
 case $status in 0|143) ;; *) tail -20 "$work/foreground.out"; fail "start --foreground ended with $status after the stop (the unit accepts 0 and 143)" ;; esac
 log "ok: restarted attached (as systemd runs it) with its data, the key still discloses; stopped, status $status"
+# a newer release's schema (as after an upgrade of another node): this release refuses to start, writes nothing
+h2=$(find "$home/wildfly/modules" -name 'h2-*.jar' | head -n 1)
+sql() { "${as_user[@]}" "$java_home/bin/java" -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/db/keywarden" \
+  -user sa -password sa -sql "$1"; }
+sql "INSERT INTO keywarden_schema_history (version, description, checksum, installed_at) VALUES (9999, 'a later release', 0, 'x')" \
+  > /dev/null || fail "cannot add a newer schema version to the H2 database"
+events_before=$(sql "SELECT COUNT(*) FROM audit_event" | sed -n 2p | tr -d ' ')
+[[ $events_before =~ ^[0-9]+$ ]] && [ "$events_before" -gt 0 ] || fail "cannot count the audit events ($events_before)"
+run "$home/bin/keywarden" start > "$work/start-newer.out" 2>&1 && fail "the release started on a schema newer than it knows"
+run "$home/bin/keywarden" stop > /dev/null 2>&1
+grep -q "The database schema is at version 9999, newer than this Keywarden release knows" "$server_log" \
+  || fail "server.log does not say why the start on a newer schema stopped"
+[ "$(sql "SELECT COUNT(*) FROM audit_event" | sed -n 2p | tr -d ' ')" = "$events_before" ] || fail "the refused start wrote audit events"
+sql "DELETE FROM keywarden_schema_history WHERE version = 9999" > /dev/null
+log "ok: a schema newer than the release stops the start with a clear message, nothing written"
+
 if command -v systemd-analyze > /dev/null; then
   # the unit as shipped, with this run's paths
   sed -e "s|/opt/keywarden|$home|g" -e "s|/var/lib/keywarden|$work/data|g" -e "s|/etc/keywarden/keywarden.env|$home/systemd/keywarden.env|" \

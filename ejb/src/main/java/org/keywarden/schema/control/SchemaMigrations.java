@@ -43,8 +43,10 @@ public class SchemaMigrations {
         try (Connection connection = KeywardenDataSource.lookup().getConnection()) {
             DatabaseVendor vendor = DatabaseVendor.of(connection);
             createHistoryIfMissing(connection);
+            List<Migration> known = migrationsOf(vendor);
+            refuseNewerSchema(connection, known);
             int applied = 0;
-            for (Migration migration : migrationsOf(vendor)) {
+            for (Migration migration : known) {
                 if (apply(connection, vendor, migration)) {
                     applied++;
                 }
@@ -57,6 +59,23 @@ public class SchemaMigrations {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Schema migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A node of an older release must not touch a schema a newer release migrated (it would write rows the
+     * newer code does not expect): it stops before writing anything, saying which versions meet.
+     */
+    private static void refuseNewerSchema(Connection connection, List<Migration> known) throws SQLException {
+        int newestKnown = known.stream().mapToInt(Migration::version).max().orElse(0);
+        int newestApplied = appliedChecksums(connection).keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (newestApplied > newestKnown) {
+            IllegalStateException refusal = new IllegalStateException("The database schema is at version " + newestApplied
+                    + ", newer than this Keywarden release knows (" + newestKnown + "): a newer release has migrated it."
+                    + " Start this node with that release (upgrade nodes one at a time; an older node never writes to a"
+                    + " newer schema). Nothing was written.");
+            LOG.severe(refusal::getMessage);
+            throw refusal;
         }
     }
 
