@@ -134,6 +134,30 @@ run KEYWARDEN_ADMIN_PASSWORD="$admin_password" "$home/bin/keywarden-admin" --ser
   || { cat "$work/verify.out"; fail "keywarden-admin audit verify failed"; }
 log "ok: the release's agent escrowed over pinned HTTPS, the key disclosed, the release's CLI verified the audit"
 
+# a backup through the release's CLI, with more keys in it; copied off the machine
+agent add-volume --type FIXED --drive D: >> "$work/agent.out" 2>&1 && agent add-volume --type REMOVABLE --drive E: >> "$work/agent.out" 2>&1 \
+  || { cat "$work/agent.out"; fail "the agent could not escrow more keys"; }
+held_all=$(grep -rhoE '[0-9]{6}(-[0-9]{6}){7}' "$work/pc" | sort -u)
+[ "$(echo "$held_all" | wc -l)" -eq 3 ] || fail "the simulated PC does not hold 3 recovery passwords: $held_all"
+disclose_all() {
+  local key
+  for key in $(curl -sf -u "admin:$admin_password" "$http/api/v1/recovery-keys?hostname=PC-RELEASE" | jq -r '.keys[].recoveryKeyId'); do
+    curl -sf -u "admin:$admin_password" -H 'Content-Type: application/json' -X POST \
+      "$http/api/v1/recovery-keys/$key/disclosures" -d '{"reason": "LOST_PIN"}' | jq -r .recoveryPassword
+  done | sort -u
+}
+curl -sf -o /dev/null -u "admin:$admin_password" -H 'Content-Type: application/json' -X POST "$http/api/v1/audit/checkpoints" \
+  || fail "cannot write an audit checkpoint"
+run KEYWARDEN_ADMIN_PASSWORD="$admin_password" "$home/bin/keywarden-admin" --server "$http" --json backup > "$work/backup.json" 2>&1 \
+  || { cat "$work/backup.json"; fail "keywarden-admin backup failed"; }
+backup_dir=$(jq -r .directory "$work/backup.json")
+[ "$(jq -r .databaseIncluded "$work/backup.json")" = true ] && [ "$(jq -r .recoveryKeys "$work/backup.json")" -ge 3 ] \
+  && jq -e '.files | any(startswith("audit-checkpoints/"))' "$work/backup.json" > /dev/null \
+  || fail "the backup does not hold the database and its keys: $(cat "$work/backup.json")"
+grep -qE '[0-9]{6}(-[0-9]{6}){7}' "$work/backup.json" && fail "the backup's answer holds a recovery password"
+cp -R "$backup_dir" "$work/backup-copy" || fail "cannot copy the backup $backup_dir"
+log "ok: backup of $(jq -r .recoveryKeys "$work/backup.json") key(s) taken: $(jq -r '.files | join(" ")' "$work/backup.json" | cut -c1-200)"
+
 # graceful stop: suspended first, then stopped; nothing left listening
 run "$home/bin/keywarden" stop > "$work/stop.out" 2>&1 || { cat "$work/stop.out"; fail "bin/keywarden stop failed"; }
 run "$home/bin/keywarden" status > /dev/null; [ $? -eq 3 ] || fail "bin/keywarden status after stop is not 3 (not running)"
@@ -152,7 +176,7 @@ for _ in $(seq 1 180); do
   kill -0 "$attached" 2> /dev/null || { tail -20 "$work/foreground.out"; fail "start --foreground ended before serving"; }
   sleep 1
 done
-[ "$(disclose)" = "$held" ] || fail "after a restart the key does not disclose"
+[ "$(disclose_all)" = "$held_all" ] || fail "after a restart the keys do not disclose"
 run "$home/bin/keywarden" stop > /dev/null 2>&1 || fail "the stop of the attached server failed"
 wait "$attached"; status=$?
 case $status in 0|143) ;; *) tail -20 "$work/foreground.out"; fail "start --foreground ended with $status after the stop (the unit accepts 0 and 143)" ;; esac
@@ -173,6 +197,27 @@ grep -q "The database schema is at version 9999, newer than this Keywarden relea
 sql "DELETE FROM keywarden_schema_history WHERE version = 9999" > /dev/null
 log "ok: a schema newer than the release stops the start with a clear message, nothing written"
 
+written=$(find "$home" -newer "$work/before-start" | head -n 5)
+[ -z "$written" ] || fail "the server wrote into the release directory: $written"
+
+# the machine is lost: data destroyed; the release unpacked afresh elsewhere restores the backup; every key
+# discloses as the PC holds it and the audit trail verifies
+rm -rf "$work/data" "$home"
+unzip -q "$zip" -d "$work/fresh" || fail "cannot unpack the release again"
+home=$(ls -d "$work"/fresh/keywarden-*)
+install -d -m 700 "$work/data"
+if [ ${#as_user[@]} -gt 0 ]; then chown nobody "$work/data"; chown -R nobody "$work/backup-copy"; fi
+run "$home/bin/keywarden" restore "$work/backup-copy" > "$work/restore.out" 2>&1 || { cat "$work/restore.out"; fail "bin/keywarden restore failed"; }
+run "$home/bin/keywarden" restore "$work/backup-copy" > /dev/null 2>&1 && fail "a second restore over the restored data was not refused"
+run "$home/bin/keywarden" start > "$work/start-restored.out" 2>&1 || { cat "$work/start-restored.out"; fail "the restored installation does not start"; }
+[ "$(disclose_all)" = "$held_all" ] || fail "after the restore the keys do not disclose as the PC holds them"
+run KEYWARDEN_ADMIN_PASSWORD="$admin_password" "$home/bin/keywarden-admin" --server "$http" audit verify > "$work/verify2.out" 2>&1 \
+  || { cat "$work/verify2.out"; fail "the restored audit trail does not verify"; }
+[ "$(cat "$work/data/tls/certificate.sha256")" = "$pin" ] || fail "the restored server has another TLS identity (pinned agents would refuse it)"
+agent checkin > "$work/agent-restored.out" 2>&1 || { cat "$work/agent-restored.out"; fail "the PC cannot check in with the restored server"; }
+run "$home/bin/keywarden" stop > /dev/null 2>&1 || fail "the stop of the restored server failed"
+log "ok: destroyed, restored onto a fresh release: all 3 keys disclose, the audit verifies ($(cut -c1-80 < "$work/verify2.out")), the PC checks in"
+
 if command -v systemd-analyze > /dev/null; then
   # the unit as shipped, with this run's paths
   sed -e "s|/opt/keywarden|$home|g" -e "s|/var/lib/keywarden|$work/data|g" -e "s|/etc/keywarden/keywarden.env|$home/systemd/keywarden.env|" \
@@ -185,8 +230,6 @@ else
 fi
 [ -e "$work/home/.m2" ] && fail "something used Maven (\$HOME/.m2 appeared)"
 log "ok: no Maven used"
-written=$(find "$home" -newer "$work/before-start" | head -n 5)
-[ -z "$written" ] || fail "the server wrote into the release directory: $written"
 if [ ${#as_user[@]} -gt 0 ]; then
   foreign=$(find "$work/data" ! -user nobody | head -n 5)
   [ -z "$foreign" ] || fail "files in the data directory that are not the server user's: $foreign"

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 done, 1 server answered with an error, 2 usage error or re-wrap not completed,"
                 + " 3 server unreachable, 4 local problem."},
         subcommands = {EncryptionCommand.class, UsersCommand.class, AuditCommand.class, DevicesCommand.class,
-            ImportCommand.class})
+            ImportCommand.class, BackupCommand.class})
 public class KeywardenAdmin implements Callable<Integer> {
     static final String DEFAULT_SERVER = "http://localhost:8080";
 

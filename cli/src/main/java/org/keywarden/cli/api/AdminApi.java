@@ -152,6 +152,11 @@ public final class AdminApi {
         return read(send(request(apiRoot, "/audit/verification").GET(), Set.of(200)), Responses::object);
     }
 
+    /** {@code POST /admin/backups}: a backup into the server's data directory. */
+    public jakarta.json.JsonObject takeBackup() {
+        return read(send(json(request("/backups"), "", "POST"), Set.of(201)), Responses::object);
+    }
+
     /** {@code POST /admin/imports}: one batch of keys (the body holds secrets; it is sent and forgotten). */
     public jakarta.json.JsonObject importKeys(String body) {
         return read(send(json(request("/imports"), body, "POST"), Set.of(200)), Responses::object);

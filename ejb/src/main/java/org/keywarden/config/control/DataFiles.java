@@ -94,6 +94,11 @@ public final class DataFiles {
     }
 
     public static void writeOwnerOnly(Path file, String content) throws IOException {
+        writeOwnerOnly(file, (content + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes the bytes to a owner-only temporary file beside {@code file}, then moves it into place. */
+    public static void writeOwnerOnly(Path file, byte[] content) throws IOException {
         createOwnerOnlyDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
@@ -101,7 +106,7 @@ public final class DataFiles {
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the data directory's ACL applies.
         }
-        Files.writeString(temp, content + "\n", StandardCharsets.UTF_8);
+        Files.write(temp, content);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -9,14 +9,14 @@ import javax.sql.DataSource;
  * Finds the server-defined datasource: WildFly binds it as {@code java:/jdbc/keywarden}, Payara as
  * {@code jdbc/keywarden} (the persistence unit names it {@code jdbc/keywarden}, which both resolve).
  */
-final class KeywardenDataSource {
+public final class KeywardenDataSource {
 
     static final List<String> NAMES = List.of("java:/jdbc/keywarden", "jdbc/keywarden");
 
     private KeywardenDataSource() {
     }
 
-    static DataSource lookup() {
+    public static DataSource lookup() {
         NamingException last = null;
         for (String name : NAMES) {
             try {

@@ -35,6 +35,7 @@ public class KeywardenApi extends Application {
                 HealthResource.class,
                 org.keywarden.health.boundary.ReadinessResource.class,
                 org.keywarden.metrics.boundary.MetricsResource.class,
+                org.keywarden.backup.boundary.BackupsResource.class,
                 org.keywarden.metrics.boundary.RequestMetrics.class,
                 RecoveryKeysResource.class,
                 TpmResource.class,
