@@ -8,6 +8,7 @@
 # --db defaults from KEYWARDEN_DB_URL (jdbc:postgresql:... or jdbc:sqlserver:...), else h2.
 # --drivers is where postgresql-*.jar / mssql-jdbc-*.jar are (the Maven build copies them there).
 # --property adds a system property to the configuration (tests use keywarden.h2.options).
+# KEYWARDEN_LOG_FORMAT=json writes server.log and the console as one JSON object per line (default text).
 # --base-dir is the server's own directory (jboss.server.base.dir: configuration, data, log, deployments),
 #   made from JBOSS_HOME/standalone when it is missing; default JBOSS_HOME/standalone itself. A release
 #   keeps it in the data directory, so that JBOSS_HOME is never written once its drivers are installed.
@@ -38,6 +39,11 @@ if [ -z "$db" ]; then
     *) echo "configure.sh: KEYWARDEN_DB_URL must be a jdbc:postgresql: or jdbc:sqlserver: URL" >&2; exit 2 ;;
   esac
 fi
+
+case "${KEYWARDEN_LOG_FORMAT:-text}" in
+  text|json) ;;
+  *) echo "configure.sh: KEYWARDEN_LOG_FORMAT must be text or json" >&2; exit 2 ;;
+esac
 
 template="$jboss_home/standalone/configuration"
 [ -f "$template/standalone.xml.pristine" ] || cp "$template/standalone.xml" "$template/standalone.xml.pristine"
@@ -90,6 +96,11 @@ trap 'rm -f "$script"' EXIT
   echo "embed-server --server-config=$config --std-out=discard"
   cat "$here/keywarden.cli"
   cat "$here/datasource-$db.cli"
+  if [ "${KEYWARDEN_LOG_FORMAT:-text}" = json ]; then
+    echo '/subsystem=logging/json-formatter=KEYWARDEN-JSON:add(exception-output-type=formatted)'
+    echo '/subsystem=logging/periodic-rotating-file-handler=FILE:write-attribute(name=named-formatter,value=KEYWARDEN-JSON)'
+    echo '/subsystem=logging/console-handler=CONSOLE:write-attribute(name=named-formatter,value=KEYWARDEN-JSON)'
+  fi
   for p in "${properties[@]+"${properties[@]}"}"; do
     echo "/system-property=${p%%=*}:add(value=\"${p#*=}\")"
   done

@@ -28,7 +28,7 @@ if [ "$(id -u)" = 0 ]; then
 fi
 run() {
   "${as_user[@]}" env -i HOME="$work/home" PATH=/usr/local/bin:/usr/bin:/bin JAVA_HOME="$java_home" LANG=C.UTF-8 \
-    KEYWARDEN_DATA_DIR="$work/data" KEYWARDEN_PORT_OFFSET="$offset" "$@"
+    KEYWARDEN_DATA_DIR="$work/data" KEYWARDEN_PORT_OFFSET="$offset" KEYWARDEN_LOG_FORMAT="${KEYWARDEN_LOG_FORMAT:-text}" "$@"
 }
 
 chmod 755 "$work"
@@ -209,13 +209,18 @@ install -d -m 700 "$work/data"
 if [ ${#as_user[@]} -gt 0 ]; then chown nobody "$work/data"; chown -R nobody "$work/backup-copy"; fi
 run "$home/bin/keywarden" restore "$work/backup-copy" > "$work/restore.out" 2>&1 || { cat "$work/restore.out"; fail "bin/keywarden restore failed"; }
 run "$home/bin/keywarden" restore "$work/backup-copy" > /dev/null 2>&1 && fail "a second restore over the restored data was not refused"
-run "$home/bin/keywarden" start > "$work/start-restored.out" 2>&1 || { cat "$work/start-restored.out"; fail "the restored installation does not start"; }
+KEYWARDEN_LOG_FORMAT=json run "$home/bin/keywarden" start > "$work/start-restored.out" 2>&1 \
+  || { cat "$work/start-restored.out"; fail "the restored installation does not start"; }
 [ "$(disclose_all)" = "$held_all" ] || fail "after the restore the keys do not disclose as the PC holds them"
 run KEYWARDEN_ADMIN_PASSWORD="$admin_password" "$home/bin/keywarden-admin" --server "$http" audit verify > "$work/verify2.out" 2>&1 \
   || { cat "$work/verify2.out"; fail "the restored audit trail does not verify"; }
 [ "$(cat "$work/data/tls/certificate.sha256")" = "$pin" ] || fail "the restored server has another TLS identity (pinned agents would refuse it)"
 agent checkin > "$work/agent-restored.out" 2>&1 || { cat "$work/agent-restored.out"; fail "the PC cannot check in with the restored server"; }
 run "$home/bin/keywarden" stop > /dev/null 2>&1 || fail "the stop of the restored server failed"
+restored_log="$work/data/server/log/server.log"
+jq -e -s 'length > 10' "$restored_log" > /dev/null 2>&1 || fail "with KEYWARDEN_LOG_FORMAT=json, server.log is not one JSON object per line"
+jq -r .message "$restored_log" | grep -q 'WFLYSRV0025' || fail "the JSON server.log lacks the start message"
+log "ok: KEYWARDEN_LOG_FORMAT=json: server.log is JSON lines ($(wc -l < "$restored_log") lines)"
 log "ok: destroyed, restored onto a fresh release: all 3 keys disclose, the audit verifies ($(cut -c1-80 < "$work/verify2.out")), the PC checks in"
 
 if command -v systemd-analyze > /dev/null; then
