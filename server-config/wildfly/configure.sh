@@ -106,10 +106,35 @@ trap 'rm -f "$script"' EXIT
   done
   echo "stop-embedded-server"
 } > "$script"
-JAVA_OPTS="${JAVA_OPTS:-} -Djboss.server.base.dir=$base" \
+# The server logs its first lines, before the logging subsystem is up, with logging.properties, which the
+# embedded server does not rewrite: it gets the chosen format too, so that every line of server.log has it,
+# and its file name back as the template has it (a server rewrites it to its own log's path).
+boot_logging="$config_dir/logging.properties"
+if [ -f "$boot_logging" ]; then
+  sed -i -e 's|^handler\.FILE\.fileName=.*|handler.FILE.fileName=${org.jboss.boot.log.file:server.log}|' "$boot_logging"
+  if [ "${KEYWARDEN_LOG_FORMAT:-text}" = json ]; then
+    sed -i -e 's/^handler\.CONSOLE\.formatter=.*/handler.CONSOLE.formatter=KEYWARDEN-JSON/' \
+           -e 's/^handler\.FILE\.formatter=.*/handler.FILE.formatter=KEYWARDEN-JSON/' "$boot_logging"
+    grep -q '^formatter\.KEYWARDEN-JSON=' "$boot_logging" || cat >> "$boot_logging" <<'PROPERTIES'
+formatter.KEYWARDEN-JSON=org.jboss.logmanager.formatters.JsonFormatter
+formatter.KEYWARDEN-JSON.properties=exceptionOutputType,prettyPrint,recordDelimiter
+formatter.KEYWARDEN-JSON.exceptionOutputType=FORMATTED
+formatter.KEYWARDEN-JSON.prettyPrint=false
+formatter.KEYWARDEN-JSON.recordDelimiter=\n
+PROPERTIES
+  else
+    sed -i -e 's/^handler\.CONSOLE\.formatter=.*/handler.CONSOLE.formatter=COLOR-PATTERN/' \
+           -e 's/^handler\.FILE\.formatter=.*/handler.FILE.formatter=PATTERN/' "$boot_logging"
+  fi
+fi
+
+# The embedded server's own log goes beside the CLI's output, not into the server's server.log (which then
+# holds only what the server itself logged, in the chosen format).
+JAVA_OPTS="${JAVA_OPTS:-} -Djboss.server.base.dir=$base -Djboss.server.log.dir=$base/configure-log" \
   "$jboss_home/bin/jboss-cli.sh" --file="$script" > "$base/configure-$db.log" 2>&1 || {
   cat "$base/configure-$db.log" >&2
   echo "configure.sh: the WildFly CLI failed (see above)" >&2
   exit 1
 }
+
 echo "Keywarden: configured $jboss_home ($config) for $db"
