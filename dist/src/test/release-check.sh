@@ -12,24 +12,9 @@ usage="usage: release-check.sh ZIP TAR_GZ LOCAL_REPOSITORY"
 zip=${1:?$usage}
 tgz=${2:?$usage}
 repo=${3:?$usage}
-offset=${KEYWARDEN_PORT_OFFSET:-900}
-work=$(mktemp -d)
-java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
-log() { echo "release-check: $*"; }
-fail() { log "FAIL: $*"; exit 1; }
-stop_server() { [ -x "${home:-/nonexistent}/bin/keywarden" ] && run "$home/bin/keywarden" stop > /dev/null 2>&1; }
-trap 'stop_server; rm -rf "$work"' EXIT
-
-# every command of the release runs with this environment only, as nobody when this script is root
-as_user=()
-if [ "$(id -u)" = 0 ]; then
-  as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
-  getent group nogroup > /dev/null || as_user=(setpriv --reuid=nobody --regid=nobody --clear-groups --)
-fi
-run() {
-  "${as_user[@]}" env -i HOME="$work/home" PATH=/usr/local/bin:/usr/bin:/bin JAVA_HOME="$java_home" LANG=C.UTF-8 \
-    KEYWARDEN_DATA_DIR="$work/data" KEYWARDEN_PORT_OFFSET="$offset" KEYWARDEN_LOG_FORMAT="${KEYWARDEN_LOG_FORMAT:-text}" "$@"
-}
+check=release-check
+# shellcheck source=release-env.sh
+. "$(dirname "$0")/release-env.sh"
 
 chmod 755 "$work"
 mkdir -p "$work/home" "$work/release" "$work/pc"

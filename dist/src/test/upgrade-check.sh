@@ -12,24 +12,10 @@ zip=${1:?$usage}
 fixture=${2:?$usage}
 # shellcheck source=/dev/null
 . "$fixture/fixture.env" || { echo "upgrade-check: no $fixture/fixture.env" >&2; exit 1; }
-offset=${KEYWARDEN_PORT_OFFSET:-900}
-work=$(mktemp -d)
-java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
-log() { echo "upgrade-check: $*"; }
-fail() { log "FAIL: $*"; exit 1; }
-stop_server() { [ -x "${home:-/nonexistent}/bin/keywarden" ] && run "$home/bin/keywarden" stop > /dev/null 2>&1; }
-trap 'stop_server; rm -rf "$work"' EXIT
-
-as_user=()
-if [ "$(id -u)" = 0 ]; then
-  as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
-  getent group nogroup > /dev/null || as_user=(setpriv --reuid=nobody --regid=nobody --clear-groups --)
-fi
-run() {
-  "${as_user[@]}" env -i HOME="$work/home" PATH=/usr/local/bin:/usr/bin:/bin JAVA_HOME="$java_home" LANG=C.UTF-8 \
-    KEYWARDEN_DATA_DIR="$work/data" KEYWARDEN_PORT_OFFSET="$offset" \
-    KEYWARDEN_ENROLLMENT_SECRET="$FIXTURE_ENROLLMENT_SECRET" "$@"
-}
+check=upgrade-check
+# shellcheck source=release-env.sh
+. "$(dirname "$0")/release-env.sh"
+extra_env=(KEYWARDEN_ENROLLMENT_SECRET="$FIXTURE_ENROLLMENT_SECRET")
 
 chmod 755 "$work"
 mkdir -p "$work/home" "$work/release"
