@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The shortest useful life of a device: enroll, escrow, check in; and an administrator's HTTP Basic
- * login to the admin API (our own authentication mechanism). Also run on Payara.
+ * login to the admin API (our own authentication mechanism); a monitoring system's readiness check and
+ * scrape. Also run on Payara.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -43,6 +44,35 @@ public class SmokeIT {
         assertEquals(200, checkIn.status(), checkIn::toString);
         assertEquals(0, checkIn.json().getJsonArray("actions").size(), checkIn::toString);
         assertEquals(90, checkIn.json().getInt("checkInIntervalMinutes"));
+    }
+
+    @Test
+    public void aMonitoringSystemSeesTheNodeReadyAndCountsACheckIn() {
+        Http.Reply ready = Http.get("/health/ready", null);
+        assertEquals(200, ready.status(), ready::toString);
+        assertEquals("READY", ready.json().getString("status"), ready::toString);
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> key = device.escrowNewKey("OS");
+        double before = checkIns(scrape());
+
+        assertEquals(200, device.checkIn(TestDevice.status(key.get("volumeId"), key.get("recoveryKeyId"))).status());
+
+        String after = scrape();
+        assertEquals(before + 1, checkIns(after), after);
+        assertTrue(after.contains("\nkeywarden_ready 1\n"), after);
+    }
+
+    private static String scrape() {
+        Http.Reply metrics = Http.send(Http.asUser("/metrics", "admin", Keywarden.adminPassword())
+                .setHeader("Accept", "text/plain;version=0.0.4").GET(), null);
+        assertEquals(200, metrics.status(), metrics::toString);
+        assertTrue(metrics.contentType().startsWith("text/plain"), metrics.contentType());
+        return metrics.body();
+    }
+
+    private static double checkIns(String metrics) {
+        return metrics.lines().filter(line -> line.startsWith("keywarden_checkins_total "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst().orElse(0);
     }
 
     @Test

@@ -24,6 +24,12 @@ final class PrometheusText {
                 "Recovery keys whose rotation is requested and not yet done (installation-wide)"}),
             Map.entry("keywarden_audit_checkpoint_age_seconds", new String[] {"gauge",
                 "Seconds since this node wrote its newest signed audit checkpoint (-1: none yet)"}),
+            Map.entry("keywarden_db_pool_connections", new String[] {"gauge",
+                "Database connections of this node's pool, by state (in_use, idle)"}),
+            Map.entry("keywarden_db_pool_max_connections", new String[] {"gauge",
+                "The most database connections this node's pool may open"}),
+            Map.entry("keywarden_db_pool_waits_total", new String[] {"counter",
+                "Requests of this node that had to wait for a database connection"}),
             Map.entry("keywarden_ready", new String[] {"gauge", "1 when this node is ready to serve (GET /api/v1/health/ready)"}));
 
     private final StringBuilder text = new StringBuilder();

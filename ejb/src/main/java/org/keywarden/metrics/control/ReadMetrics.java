@@ -16,7 +16,7 @@ import org.keywarden.identity.control.Roles;
 /**
  * The metrics text of this node for a scraper signed in as a report viewer or administrator: its counters
  * and latency histograms, and gauges read at the scrape (the installation-wide rotation backlog at most
- * once a minute, as it counts rows).
+ * once a minute, as it counts rows; the database pool as the server reports it).
  */
 @Stateless
 @RolesAllowed({Roles.REPORT_VIEWER, Roles.ADMIN})
@@ -45,6 +45,12 @@ public class ReadMetrics {
         text.sample("keywarden_rotation_backlog", "", rotationBacklog());
         text.sample("keywarden_audit_checkpoint_age_seconds", "", checkpoints.newestAt()
                 .map(at -> (double) Math.max(0, Duration.between(at, Instant.now()).toSeconds())).orElse(-1.0));
+        DatabasePoolUse.read().ifPresent(pool -> {
+            text.sample("keywarden_db_pool_connections", "state=\"in_use\"", pool.inUse());
+            text.sample("keywarden_db_pool_connections", "state=\"idle\"", pool.idle());
+            text.sample("keywarden_db_pool_max_connections", "", pool.max());
+            text.sample("keywarden_db_pool_waits_total", "", pool.waits());
+        });
         text.sample("keywarden_ready", "", readiness.check().ready() ? 1 : 0);
         return text.toString();
     }
