@@ -8,7 +8,8 @@ extra_env=()
 log() { echo "$check: $*"; }
 fail() { log "FAIL: $*"; exit 1; }
 stop_server() { [ -x "${home:-/nonexistent}/bin/keywarden" ] && run "$home/bin/keywarden" stop > /dev/null 2>&1; }
-trap 'stop_server; rm -rf "$work"' EXIT
+after_stop() { :; }   # a script's own clean-up after the release stopped (upgrade-check.sh: its database)
+trap 'stop_server; after_stop; rm -rf "$work"' EXIT
 
 as_user=()
 if [ "$(id -u)" = 0 ]; then

@@ -16,6 +16,16 @@ check=upgrade-check
 # shellcheck source=release-env.sh
 . "$(dirname "$0")/release-env.sh"
 extra_env=(KEYWARDEN_ENROLLMENT_SECRET="$FIXTURE_ENROLLMENT_SECRET")
+db=${FIXTURE_DB:-h2}
+if [ "$db" = postgresql ]; then
+  pg_server=$(cd "$(dirname "$0")/../../../server-config/postgresql" && pwd)/test-server.sh
+  pg=$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -n 1)
+  after_stop() { "$pg_server" stop "$work/pg" > /dev/null 2>&1; }
+  "$pg_server" start "$work/pg" 55632 > /dev/null || fail "cannot start a PostgreSQL server"
+  extra_env+=(KEYWARDEN_DB_URL=jdbc:postgresql://127.0.0.1:55632/keywarden KEYWARDEN_DB_USER=keywarden
+    KEYWARDEN_DB_PASSWORD=keywarden-test)
+  export PGPASSWORD=keywarden-test
+fi
 
 chmod 755 "$work"
 mkdir -p "$work/home" "$work/release"
@@ -26,15 +36,24 @@ cp "$fixture/keywarden.sql" "$work/previous.sql"
 unzip -q "$zip" -d "$work/release" || fail "cannot unpack $zip"
 home=$(ls -d "$work"/release/keywarden-*)
 h2=$(find "$home/wildfly/modules" -name 'h2-*.jar' | head -n 1)
-sql() { run "$java_home/bin/java" -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/db/keywarden" \
-  -user sa -password sa -sql "$1" | sed -n 2p | tr -d ' '; }
+if [ "$db" = postgresql ]; then
+  psql() { "$pg/psql" -h 127.0.0.1 -p 55632 -U keywarden -v ON_ERROR_STOP=1 "$@" keywarden; }
+  sql() { psql -At -c "$1"; }
+else
+  sql() { run "$java_home/bin/java" -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/db/keywarden" \
+    -user sa -password sa -sql "$1" | sed -n 2p | tr -d ' '; }
+fi
 
-# the earlier version's database, as it left it, in the data directory
-run "$java_home/bin/java" -cp "$h2" org.h2.tools.RunScript -url "jdbc:h2:file:$work/data/db/keywarden" \
-  -user sa -password sa -script "$work/previous.sql" || fail "cannot load the fixture's database"
+# the earlier version's database, as it left it, in the data directory (H2) or the database server
+if [ "$db" = postgresql ]; then
+  psql -q -f "$work/previous.sql" > "$work/load.out" 2>&1 || { cat "$work/load.out"; fail "cannot load the fixture's database"; }
+else
+  run "$java_home/bin/java" -cp "$h2" org.h2.tools.RunScript -url "jdbc:h2:file:$work/data/db/keywarden" \
+    -user sa -password sa -script "$work/previous.sql" || fail "cannot load the fixture's database"
+fi
 [ "$(sql "SELECT MAX(version) FROM keywarden_schema_history")" = "$FIXTURE_SCHEMA_VERSION" ] \
   || fail "the fixture's database is not at schema version $FIXTURE_SCHEMA_VERSION"
-log "the database of ${FIXTURE_COMMIT:0:7} ($FIXTURE_DATE, schema version $FIXTURE_SCHEMA_VERSION) is in place"
+log "the $db database of ${FIXTURE_COMMIT:0:7} ($FIXTURE_DATE, schema version $FIXTURE_SCHEMA_VERSION) is in place"
 
 run "$home/bin/keywarden" start > "$work/start.out" 2>&1 || { cat "$work/start.out"; tail -30 "$work/data/server/log/server.log"; fail "the release does not start on the earlier version's data"; }
 http="http://127.0.0.1:$((8080 + offset))"
@@ -45,8 +64,8 @@ admin() { curl -sf -u "admin:$FIXTURE_ADMIN_PASSWORD" -H 'Content-Type: applicat
 disclosed=$(for key in $(cut -f1 "$fixture/keys.tsv"); do
   printf '%s\t%s\n' "$key" "$(admin -X POST "$http/api/v1/recovery-keys/$key/disclosures" -d '{"reason": "LOST_PIN"}' \
     | jq -r .recoveryPassword)"; done)
-[ "$disclosed" = "$(cat "$fixture/keys.tsv")" ] || fail "after the upgrade the keys do not disclose as before:
-$disclosed"
+[ "$disclosed" = "$(cat "$fixture/keys.tsv")" ] || fail "after the upgrade these keys do not disclose as before: $(
+  diff <(echo "$disclosed") "$fixture/keys.tsv" | sed -n 's/^> //p' | cut -f1 | tr '\n' ' ')"
 device=$(admin "$http/api/v1/recovery-keys?hostname=PC-UPGRADE" | jq -r '.keys[0].deviceId')
 admin -X POST "$http/api/v1/devices/$device/tpm/disclosures" -d '{"reason": "RESET_PIN_LOCKOUT"}' \
   | jq -e '.ownerAuthHash | length > 0' > /dev/null || fail "the TPM owner hash of the earlier version does not disclose"
@@ -88,6 +107,7 @@ schema=$(sql "SELECT MAX(version) FROM keywarden_schema_history")
 plain=$(sql "SELECT COUNT(*) FROM recovery_key WHERE sealed_with = 'plain'")
 [ "$plain" = 0 ] || fail "$plain earlier key(s) still in plain text after the re-wrap"
 events=$(sql "SELECT COUNT(*) FROM audit_event")
+[ "$db" = h2 ] || [ ! -e "$work/data/db" ] || fail "the release wrote an H2 database beside the $db one"
 [ "$events" -gt "$FIXTURE_AUDIT_EVENTS" ] || fail "the audit trail lost events ($events, before $FIXTURE_AUDIT_EVENTS)"
 log "ok: migrated from schema version $FIXTURE_SCHEMA_VERSION to $schema; re-wrapped; $(cut -c1-70 < "$work/verify.out")"
 log "PASS"

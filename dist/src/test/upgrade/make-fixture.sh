@@ -3,8 +3,9 @@
 # Builds COMMIT from this repository's history in a scratch worktree, runs it as its README says
 # (mvn -P run, H2, ports 8080/8443/9990), lets that version's own agent enroll a simulated PC, escrow two
 # volumes and a TPM owner hash, has the administrator disclose a key (the PC then rotates it at its
-# check-in) and add a helpdesk user, and dumps the H2 database as SQL.
-#   make-fixture.sh COMMIT OUT_DIR        (needs the Maven repository of a build of this checkout, offline)
+# check-in) and add a helpdesk user, and dumps the database as SQL: H2 by default, or with postgresql a
+# PostgreSQL server this script starts on 127.0.0.1:55632 (server-config/postgresql/test-server.sh).
+#   make-fixture.sh COMMIT OUT_DIR [h2|postgresql]   (needs the Maven repository of a build of this checkout, offline)
 # The version runs with KEYWARDEN_ENCRYPTION=none, so the fixture holds no keystore: its recovery passwords
 # are synthetic values of a simulated PC, written in plain text, as is the PC's state (its device token).
 # Writes OUT_DIR/keywarden.sql, OUT_DIR/keys.tsv (key ID and recovery password, as that version disclosed
@@ -12,12 +13,15 @@
 set -euo pipefail
 commit=${1:?usage: make-fixture.sh COMMIT OUT_DIR}
 out=${2:?usage: make-fixture.sh COMMIT OUT_DIR}
+db=${3:-h2}
+case "$db" in h2|postgresql) ;; *) echo "make-fixture: the database is h2 or postgresql, not $db" >&2; exit 2 ;; esac
 repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 commit=$(git -C "$repo" rev-parse --verify "$commit^{commit}")
 work=$(mktemp -d)
 server=""
 cleanup() {
   [ -n "$server" ] && kill "$server" 2> /dev/null
+  [ "$db" = postgresql ] && "$repo/server-config/postgresql/test-server.sh" stop "$work/pg" > /dev/null 2>&1
   git -C "$repo" worktree remove --force "$work/src" 2> /dev/null
   rm -rf "$work"
 }
@@ -32,6 +36,12 @@ helpdesk_password=upgrade-fixture-helpdesk-password
 git -C "$repo" worktree add --detach "$work/src" "$commit" > /dev/null
 export KEYWARDEN_DATA_DIR="$work/data" KEYWARDEN_ENCRYPTION=none KEYWARDEN_ENROLLMENT_SECRET="$enrollment_secret" \
   KEYWARDEN_ADMIN_PASSWORD="$admin_password"
+if [ "$db" = postgresql ]; then
+  "$repo/server-config/postgresql/test-server.sh" start "$work/pg" 55632 > /dev/null
+  export KEYWARDEN_DB_URL=jdbc:postgresql://127.0.0.1:55632/keywarden KEYWARDEN_DB_USER=keywarden \
+    KEYWARDEN_DB_PASSWORD=keywarden-test PGPASSWORD=keywarden-test
+  pg=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
 log "building and starting $(git -C "$repo" log -1 --format='%h %ad' --date=short "$commit")"
 (cd "$work/src" && exec mvn -o -q -P run -DskipTests package) > "$work/run.log" 2>&1 &
 server=$!
@@ -74,21 +84,27 @@ wildfly=$(ls -d "$work"/src/dist/target/wildfly-*)
 "$wildfly/bin/jboss-cli.sh" --connect --command=:shutdown > /dev/null
 wait "$server" || true
 server=""
-h2=$(find "$wildfly/modules" -name 'h2-*.jar' | head -n 1)
-java -cp "$h2" org.h2.tools.Script -url "jdbc:h2:file:$work/data/db/keywarden" -user sa -password sa \
-  -script "$out/keywarden.sql"
-schema=$(java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/db/keywarden" -user sa -password sa \
-  -sql "SELECT MAX(version) FROM keywarden_schema_history" | sed -n 2p | tr -d ' ')
+if [ "$db" = postgresql ]; then
+  "$pg/pg_dump" -h 127.0.0.1 -p 55632 -U keywarden --no-owner --no-privileges -f "$out/keywarden.sql" keywarden
+  schema=$("$pg/psql" -h 127.0.0.1 -p 55632 -U keywarden -At -c "SELECT MAX(version) FROM keywarden_schema_history" keywarden)
+else
+  h2=$(find "$wildfly/modules" -name 'h2-*.jar' | head -n 1)
+  java -cp "$h2" org.h2.tools.Script -url "jdbc:h2:file:$work/data/db/keywarden" -user sa -password sa \
+    -script "$out/keywarden.sql"
+  schema=$(java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/db/keywarden" -user sa -password sa \
+    -sql "SELECT MAX(version) FROM keywarden_schema_history" | sed -n 2p | tr -d ' ')
+fi
 rm -rf "$out/pc"
 cp -R "$work/pc" "$out/pc"
 cat > "$out/fixture.env" <<ENV
 # Written by make-fixture.sh: the version that wrote this data, and the test values it ran with
 FIXTURE_COMMIT=$commit
 FIXTURE_DATE=$(git -C "$repo" log -1 --format=%cs "$commit")
+FIXTURE_DB=$db
 FIXTURE_SCHEMA_VERSION=$schema
 FIXTURE_AUDIT_EVENTS=$(echo "$verification" | jq -r .events)
 FIXTURE_ENROLLMENT_SECRET=$enrollment_secret
 FIXTURE_ADMIN_PASSWORD=$admin_password
 FIXTURE_HELPDESK_PASSWORD=$helpdesk_password
 ENV
-log "wrote $out: schema version $schema, $(wc -l < "$out/keys.tsv") keys, $(echo "$verification" | jq -r .events) audit events"
+log "wrote $out ($db): schema version $schema, $(wc -l < "$out/keys.tsv") keys, $(echo "$verification" | jq -r .events) audit events"
