@@ -181,6 +181,16 @@ grep -q "The database schema is at version 9999, newer than this Keywarden relea
 [ "$(sql "SELECT COUNT(*) FROM audit_event" | sed -n 2p | tr -d ' ')" = "$events_before" ] || fail "the refused start wrote audit events"
 sql "DELETE FROM keywarden_schema_history WHERE version = 9999" > /dev/null
 log "ok: a schema newer than the release stops the start with a clear message, nothing written"
+# a migration that differs from the one applied (a hand-edited release): the start stops, naming it
+sql "UPDATE keywarden_schema_history SET checksum = checksum + 1 WHERE version = 1" > /dev/null \
+  || fail "cannot change the recorded checksum of V1"
+run "$home/bin/keywarden" start > "$work/start-changed.out" 2>&1 && fail "the release started with a migration changed after it was applied"
+run "$home/bin/keywarden" stop > /dev/null 2>&1
+grep -q "Migration V1 was changed after it was applied" "$server_log" \
+  || fail "server.log does not say that migration V1 was changed"
+[ "$(sql "SELECT COUNT(*) FROM audit_event" | sed -n 2p | tr -d ' ')" = "$events_before" ] || fail "the refused start wrote audit events"
+sql "UPDATE keywarden_schema_history SET checksum = checksum - 1 WHERE version = 1" > /dev/null
+log "ok: a migration changed after it was applied stops the start, naming it, nothing written"
 
 written=$(find "$home" -newer "$work/before-start" | head -n 5)
 [ -z "$written" ] || fail "the server wrote into the release directory: $written"

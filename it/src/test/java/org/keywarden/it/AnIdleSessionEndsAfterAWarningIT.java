@@ -54,6 +54,38 @@ class AnIdleSessionEndsAfterAWarningIT {
     }
 
     /**
+     * An administrator lengthens the idle timeout while a helpdesk user is signed in: that session keeps the
+     * timeout it was given at sign-in, and its page counts from the same value as the server; the next sign-in
+     * gets the new one.
+     */
+    @Test
+    void aChangedIdleTimeoutAppliesFromTheNextSignIn() {
+        double idleMinutes = Double.parseDouble(System.getProperty("keywarden.test.session.idle.minutes", "5"));
+        long idleSeconds = Math.round(idleMinutes * 60);
+        TestUsers.User user = TestUsers.create("HELPDESK");
+        try (Browser before = Browser.open()) {
+            SignInPage.signInToHelpdesk(before, user);
+            changeIdleMinutes(30);
+            try (Browser after = Browser.open()) {
+                before.go("/helpdesk/");
+                assertEquals(String.valueOf(idleSeconds), before.find("#idle-timer").getAttribute("data-idle-seconds"),
+                        "the session signed in before the change keeps its timeout");
+                SignInPage.signInToHelpdesk(after, user);
+                assertEquals("1800", after.find("#idle-timer").getAttribute("data-idle-seconds"), "a new sign-in gets the new one");
+            } finally {
+                changeIdleMinutes(idleMinutes);
+            }
+        }
+    }
+
+    private static void changeIdleMinutes(double minutes) {
+        Http.Reply changed = Http.send(Http.asUser("/admin/settings", "admin", Keywarden.adminPassword())
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"sessionIdleMinutes\": " + minutes + "}")), null);
+        assertEquals(200, changed.status(), changed::toString);
+    }
+
+    /**
      * Two tabs of one session: one left alone runs out while the other is in use. Its idle sign-out must not
      * end the session the other tab works in (each page counts from its own loading; the server knows the
      * last request of any): the answer is the seconds left, and nothing is loaded. A sign-out by the user then

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The shortest useful life of a device: enroll, escrow, check in; and an administrator's HTTP Basic
  * login to the admin API (our own authentication mechanism); a monitoring system's readiness check and
- * scrape. Also run on Payara.
+ * scrape; an administrator's backup. Also run on Payara.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -60,6 +60,23 @@ public class SmokeIT {
         String after = scrape();
         assertEquals(before + 1, checkIns(after), after);
         assertTrue(after.contains("\nkeywarden_ready 1\n"), after);
+    }
+
+    @Test
+    public void anAdministratorTakesABackupWithTheKeystore() {
+        TestDevice.enroll().escrowNewKey("OS");
+
+        Http.Reply reply = Http.send(Http.asUser("/admin/backups", "admin", Keywarden.adminPassword())
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()), null);
+
+        assertEquals(201, reply.status(), reply::toString);
+        java.util.List<String> files = reply.json().getJsonArray("files").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+        boolean h2 = System.getProperty("keywarden.test.jdbc.url", "jdbc:h2:").startsWith("jdbc:h2:");
+        assertEquals(h2, files.contains("database.zip"), files.toString());
+        assertTrue(files.contains("encryption/keystore.p12") && files.contains("encryption-password/keystore.password"),
+                files.toString());
+        assertTrue(reply.json().getJsonNumber("recoveryKeys").longValue() >= 1, reply::toString);
     }
 
     private static String scrape() {

@@ -39,21 +39,30 @@ public final class InstallationLock {
         try (Connection connection = KeywardenDataSource.lookup().getConnection()) {
             DatabaseVendor vendor = DatabaseVendor.of(connection);
             folder = vendor.folder;
-            connection.setAutoCommit(false);
-            try {
-                vendor.lock(connection);
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-                vendor.unlock(connection);
-            }
+            return locked(connection, vendor, work);
         } catch (SQLException e) {
             throw new IllegalStateException("The database could not be read at start-up: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The one lock sequence (each schema migration runs in it too): a transaction on {@code connection}
+     * that first takes the lock, commits the work's writes when it returns, rolls them back when it fails,
+     * and gives the lock back either way.
+     */
+    static <T> T locked(Connection connection, DatabaseVendor vendor, Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            vendor.lock(connection);
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+            vendor.unlock(connection);
         }
     }
 }

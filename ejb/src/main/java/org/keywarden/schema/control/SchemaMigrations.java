@@ -121,24 +121,21 @@ public class SchemaMigrations {
     }
 
     private static boolean apply(Connection connection, DatabaseVendor vendor, Migration migration) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            vendor.lock(connection);
-            Long checksum = appliedChecksums(connection).get(migration.version());
+        boolean applied = InstallationLock.locked(connection, vendor, locked -> {
+            Long checksum = appliedChecksums(locked).get(migration.version());
             if (checksum != null) {
-                connection.commit();
                 if (checksum != migration.checksum()) {
                     throw new IllegalStateException("Migration V" + migration.version()
                             + " was changed after it was applied; add a new migration instead");
                 }
                 return false;
             }
-            try (Statement statement = connection.createStatement()) {
+            try (Statement statement = locked.createStatement()) {
                 for (String sql : migration.statements()) {
                     statement.execute(sql);
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement(
+            try (PreparedStatement insert = locked.prepareStatement(
                     "INSERT INTO " + HISTORY + " (version, description, checksum, installed_at) VALUES (?, ?, ?, ?)")) {
                 insert.setInt(1, migration.version());
                 insert.setString(2, migration.description());
@@ -146,16 +143,12 @@ public class SchemaMigrations {
                 insert.setString(4, Instant.now().toString());
                 insert.executeUpdate();
             }
-            connection.commit();
-            LOG.info(() -> "Applied schema migration V" + migration.version() + " " + migration.description());
             return true;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-            vendor.unlock(connection);
+        });
+        if (applied) {
+            LOG.info(() -> "Applied schema migration V" + migration.version() + " " + migration.description());
         }
+        return applied;
     }
 
     private static Map<Integer, Long> appliedChecksums(Connection connection) throws SQLException {

@@ -19,14 +19,17 @@ import org.keywarden.identity.control.SignInResult;
 /**
  * A portal user's signed-in session: only the user name is kept in the HTTP session, and the user's
  * roles are read again at every request, so that disabling a user or changing roles takes effect at
- * once. Signing in gives the session a new ID (no session fixation) and the idle timeout of the
- * settings.
+ * once. Signing in gives the session a new ID (no session fixation) and the idle timeout the settings
+ * give then: the session keeps it ({@link #IDLE_SECONDS}) when an administrator changes the setting later,
+ * and its page counts from the same value.
  */
 @ApplicationScoped
 public class PortalSession {
 
     /** The session attribute with the time of its latest request (any tab), but the sign-out's own. */
     static final String LAST_ACTIVE = "keywarden.lastActive";
+    /** The session attribute with its idle timeout in seconds, set at sign-in. */
+    static final String IDLE_SECONDS = "keywarden.idleSeconds";
     static final String SIGN_OUT_PATH = "/signout";
     private static final int IDLE_SLACK_SECONDS = 5;
 
@@ -52,7 +55,9 @@ public class PortalSession {
         HttpSession session = request.getSession(true);
         request.changeSessionId();
         session.setAttribute(ACCOUNT, result.username());
-        session.setMaxInactiveInterval((int) Math.max(1, settings.current().sessionIdle().toSeconds()));
+        int idle = (int) Math.max(1, settings.current().sessionIdle().toSeconds());
+        session.setAttribute(IDLE_SECONDS, idle);
+        session.setMaxInactiveInterval(idle);
         return context.notifyContainerAboutLogin(result.username(), result.roles());
     }
 
@@ -63,6 +68,7 @@ public class PortalSession {
         }
         if (!SIGN_OUT_PATH.equals(request.getServletPath())) {
             session.setAttribute(LAST_ACTIVE, System.currentTimeMillis()); // any tab of the session in use
+            session.setMaxInactiveInterval(idleSecondsOf(session)); // back to its own, if an idle ask shortened it
         }
         Optional<Set<String>> roles = signIn.currentRoles(username);
         if (roles.isEmpty()) {
@@ -103,17 +109,35 @@ public class PortalSession {
         if (session == null) {
             return 0;
         }
-        long last = session.getAttribute(LAST_ACTIVE) instanceof Long at ? at : session.getCreationTime();
-        long left = session.getMaxInactiveInterval() - (System.currentTimeMillis() - last) / 1000;
-        return left > IDLE_SLACK_SECONDS ? left : 0;
+        try {
+            long last = session.getAttribute(LAST_ACTIVE) instanceof Long at ? at : session.getCreationTime();
+            long left = idleSecondsOf(session) - (System.currentTimeMillis() - last) / 1000;
+            if (left <= IDLE_SLACK_SECONDS) {
+                return 0;
+            }
+            // this ask is no activity, but the container counts it as one: its timer ends where ours does
+            session.setMaxInactiveInterval((int) left + IDLE_SLACK_SECONDS);
+            return left;
+        } catch (IllegalStateException expiredMeanwhile) {
+            return 0; // the container's timer ended the session while this request ran
+        }
+    }
+
+    /** The idle timeout of a session in seconds: the one it was given at sign-in. */
+    public static int idleSecondsOf(HttpSession session) {
+        return session.getAttribute(IDLE_SECONDS) instanceof Integer seconds ? seconds : session.getMaxInactiveInterval();
     }
 
     /** Ends the session: audited (as idle when the page's warning ran out), then invalidated. */
     public void signOut(HttpServletRequest request, boolean idle) {
-        userOf(request).ifPresent(user -> signIn.signOut(user, ClientAddress.of(request), idle));
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
+        try {
+            userOf(request).ifPresent(user -> signIn.signOut(user, ClientAddress.of(request), idle));
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+        } catch (IllegalStateException expiredMeanwhile) {
+            // the container's timer ended the session while this request ran: it is over either way
         }
     }
 }

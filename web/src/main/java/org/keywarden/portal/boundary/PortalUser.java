@@ -6,6 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.keywarden.settings.control.LiveSettings;
+import org.keywarden.identity.boundary.PortalSession;
 import org.keywarden.identity.control.Roles;
 
 /** The signed-in user as the layout shows them: name, which parts of the portal they may open, the idle timer. */
@@ -47,9 +48,14 @@ public class PortalUser {
         return external().isUserInRole(Roles.ADMIN);
     }
 
-    /** Seconds of inactivity after which the session ends; the page warns 60 seconds before. */
+    /**
+     * Seconds of inactivity after which the session ends (its own, given at sign-in, as the server counts
+     * it; the current setting before sign-in); the page warns 60 seconds before.
+     */
     public long getIdleSeconds() {
-        return Math.max(1, settings.current().sessionIdle().toSeconds());
+        Object session = external().getSession(false);
+        return session instanceof jakarta.servlet.http.HttpSession http && isSignedIn()
+                ? PortalSession.idleSecondsOf(http) : Math.max(1, settings.current().sessionIdle().toSeconds());
     }
 
     /** The start page for this user's roles. */
