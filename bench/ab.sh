@@ -9,6 +9,7 @@ kw_preflight $([ "$db" = postgresql ] && echo 1 || echo 0) || exit 1
 rm -rf "$work" && mkdir -p "$work"
 trap kw_cleanup EXIT
 export KEYWARDEN_ENROLLMENT_SECRET="ab-enrollment-secret-$$-$RANDOM$RANDOM"
+export KEYWARDEN_ADMIN_PASSWORD="ab-admin-$$-$RANDOM$RANDOM"
 kw_serve "$db" "$work" || exit 1
 for round in 1 2 3; do
   for mix in health=1 checkin=1; do
@@ -17,3 +18,7 @@ for round in 1 2 3; do
     printf '%s round %s %-10s %s\n' "$label" "$round" "$mix" "$(jq -r '"\(.overall.successThroughput|round)/s p99 \(.overall.latencyMs.p99) errors \(.overall.errors)"' "$work/$round-$mix.json")"
   done
 done
+# How many unchanged check-ins each group commit stored, over the whole run.
+curl -s -u "admin:$KEYWARDEN_ADMIN_PASSWORD" -H 'Accept: text/plain' "$kw_url/api/v1/metrics" \
+  | awk '/^keywarden_checkins_unchanged_total /{u=$2} /^keywarden_checkin_group_commits_total /{c=$2} /^keywarden_checkins_total /{t=$2}
+         END{if (c > 0) printf "%s check-ins %d, unchanged %d, group commits %d, %.1f per commit\n", "'"$label"'", t, u, c, u/c}'

@@ -9,8 +9,18 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -68,6 +78,82 @@ class CheckInIT {
         assertEquals(Boolean.FALSE, Database.single("SELECT compliant FROM volume_status WHERE device_id = ?", device.id));
         assertEquals(1, Database.count("SELECT COUNT(*) FROM device WHERE device_id = ? AND last_check_in_at > ?",
                 device.id, second), "a changed check-in moves it too");
+    }
+
+    /**
+     * Unchanged check-ins are committed in groups: each answer comes only once its own write is stored, for
+     * every one of many devices checking in at the same moment, and no other row of theirs is rewritten.
+     */
+    @Test
+    void unchangedCheckInsOfManyDevicesAtOnceAreEachStoredBeforeTheyAreAnswered() throws Exception {
+        int devices = 24;
+        List<TestDevice> enrolled = new ArrayList<>();
+        List<JsonObject> statuses = new ArrayList<>();
+        for (int i = 0; i < devices; i++) {
+            TestDevice device = TestDevice.enroll();
+            Map<String, String> key = device.escrowNewKey("OS");
+            JsonObject status = TestDevice.status(key.get("volumeId"), key.get("recoveryKeyId"));
+            assertEquals(200, device.checkIn(status).status());
+            enrolled.add(device);
+            statuses.add(status);
+        }
+        Map<String, Object> firstCheckIn = new HashMap<>();
+        Map<String, Object> statusSince = new HashMap<>();
+        for (TestDevice device : enrolled) {
+            firstCheckIn.put(device.id, Database.single("SELECT last_check_in_at FROM device WHERE device_id = ?", device.id));
+            statusSince.put(device.id, Database.single("SELECT received_at FROM volume_status WHERE device_id = ?", device.id));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(devices);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Http.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < devices; i++) {
+                TestDevice device = enrolled.get(i);
+                JsonObject same = Json.createObjectBuilder(statuses.get(i)).add("reportedAt", Instant.now().toString()).build();
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return device.checkIn(same);
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < devices; i++) {
+                Http.Reply reply = replies.get(i).get(60, TimeUnit.SECONDS);
+                assertEquals(200, reply.status(), reply::toString);
+                assertEquals(0, reply.json().getJsonArray("actions").size(), reply::toString);
+                // read once the answer is in: the write it acknowledges is already stored
+                String id = enrolled.get(i).id;
+                assertEquals(1, Database.count("SELECT COUNT(*) FROM device WHERE device_id = ? AND last_check_in_at > ?",
+                        id, firstCheckIn.get(id)), "device " + i + "'s check-in is stored before its answer");
+                assertEquals(statusSince.get(id), Database.single("SELECT received_at FROM volume_status WHERE device_id = ?", id),
+                        "an unchanged status is not written again");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A user reported again is seen again, at most once per hour of last-seen resolution. */
+    @Test
+    void anUnchangedCheckInMovesAUsersLastSeenTimeOncePerHour() {
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> key = device.escrowNewKey("OS");
+        JsonObject status = TestDevice.status(key.get("volumeId"), key.get("recoveryKeyId"));
+        assertEquals(200, device.checkIn(status).status());
+        LocalDateTime twoHoursAgo = LocalDateTime.now(ZoneOffset.UTC).minusHours(2).withNano(0);
+        assertEquals(1, Database.update("UPDATE device_user SET last_seen_at = ? WHERE device_id = ?", twoHoursAgo, device.id));
+
+        assertEquals(200, device.checkIn(Json.createObjectBuilder(status).add("reportedAt", Instant.now().toString()).build())
+                .status());
+        assertEquals(1, Database.count("SELECT COUNT(*) FROM device_user WHERE device_id = ? AND last_seen_at > ?",
+                device.id, twoHoursAgo.plusMinutes(90)), "seen two hours ago, the user is seen again now");
+        Object seen = Database.single("SELECT last_seen_at FROM device_user WHERE device_id = ?", device.id);
+
+        assertEquals(200, device.checkIn(Json.createObjectBuilder(status).add("reportedAt", Instant.now().toString()).build())
+                .status());
+        assertEquals(seen, Database.single("SELECT last_seen_at FROM device_user WHERE device_id = ?", device.id),
+                "seen moments ago, the user's row is not written again");
+        assertEquals(1, Database.count("SELECT COUNT(*) FROM device_user WHERE device_id = ?", device.id));
     }
 
     @Test

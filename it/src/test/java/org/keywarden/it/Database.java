@@ -71,4 +71,16 @@ public final class Database {
             }
         }
     }
+
+    /** Runs one update (setting a row up for a test); returns the number of rows it changed. */
+    public static int update(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Update failed: " + sql, e);
+        }
+    }
 }

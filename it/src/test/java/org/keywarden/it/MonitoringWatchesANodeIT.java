@@ -61,6 +61,26 @@ class MonitoringWatchesANodeIT {
         assertEquals(200, Http.get("/health/ready", null).status());
     }
 
+    /** A check-in that says what the last one said is stored by a group commit, and counted as such. */
+    @Test
+    void anUnchangedCheckInIsCountedWithTheGroupCommitThatStoredIt() {
+        TestUsers.User scraper = TestUsers.create("REPORT_VIEWER");
+        TestDevice device = TestDevice.enroll();
+        Map<String, String> key = device.escrowNewKey("OS");
+        jakarta.json.JsonObject status = TestDevice.status(key.get("volumeId"), key.get("recoveryKeyId"));
+        assertEquals(200, device.checkIn(status).status());
+        Map<String, Double> before = scrape(scraper);
+
+        Http.Reply same = device.checkIn(jakarta.json.Json.createObjectBuilder(status)
+                .add("reportedAt", java.time.Instant.now().toString()).build());
+        assertEquals(200, same.status(), same::toString);
+
+        Map<String, Double> after = scrape(scraper);
+        assertDelta(1, before, after, "keywarden_checkins_total");
+        assertDelta(1, before, after, "keywarden_checkins_unchanged_total");
+        assertDelta(1, before, after, "keywarden_checkin_group_commits_total");
+    }
+
     @Test
     void aScrapeCountsAKnownSequenceAndNamesNoDeviceKeyOrUser() {
         TestUsers.User scraper = TestUsers.create("REPORT_VIEWER");

@@ -111,15 +111,12 @@ public class CheckIn {
             status = new VolumeStatus(volume.getId(), deviceId);
             statuses.put(volume.getId(), status);
         }
-        String codes = reported.nonComplianceCodes() == null ? null
-                : reported.nonComplianceCodes().stream().map(String::valueOf).collect(Collectors.joining(","));
-        String protectors = ReportedProtectors.format(reported.protectors());
-        if (!isNew && status.says(reported.encryptionMethod(), reported.conversionStatus(), reported.protectionStatus(),
-                reported.compliant(), codes, protectors)) {
+        if (!isNew && reported.saysWhat(status)) {
             return; // unchanged: the device row's check-in times are the check-in's one write
         }
         status.report(reportedAt, now, reported.encryptionMethod(), reported.conversionStatus(),
-                reported.protectionStatus(), reported.compliant(), codes, protectors);
+                reported.protectionStatus(), reported.compliant(), reported.storedCodes(),
+                ReportedProtectors.format(reported.protectors()));
         if (isNew) {
             em.persist(status);
         }

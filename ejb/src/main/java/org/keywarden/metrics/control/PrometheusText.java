@@ -18,6 +18,10 @@ final class PrometheusText {
                 "Committed audit events written by this node, by action and outcome (escrows KEY_ESCROW, disclosures "
                         + "KEY_DISCLOSED, sign-ins SIGN_IN, lockouts SIGN_IN_LOCKED_OUT and SELF_SERVICE_LOCKED_OUT, ...)"}),
             Map.entry("keywarden_checkins_total", new String[] {"counter", "Device check-ins stored by this node"}),
+            Map.entry("keywarden_checkins_unchanged_total", new String[] {"counter",
+                "Check-ins of this node that changed nothing but the check-in times, stored by a group commit"}),
+            Map.entry("keywarden_checkin_group_commits_total", new String[] {"counter",
+                "Transactions that stored unchanged check-ins (unchanged check-ins / group commits = check-ins per commit)"}),
             Map.entry("keywarden_checkin_actions_total", new String[] {"counter",
                 "Actions answered to check-ins by this node, by type (ESCROW_RECOVERY_KEY: an escrow gap)"}),
             Map.entry("keywarden_rotation_backlog", new String[] {"gauge",

@@ -13,14 +13,23 @@ public final class KeywardenDataSource {
 
     static final List<String> NAMES = List.of("java:/jdbc/keywarden", "jdbc/keywarden");
 
+    /** Found once per deployment: the device requests that read by plain JDBC ask for it on every call. */
+    private static volatile DataSource found;
+
     private KeywardenDataSource() {
     }
 
     public static DataSource lookup() {
+        DataSource known = found;
+        if (known != null) {
+            return known;
+        }
         NamingException last = null;
         for (String name : NAMES) {
             try {
-                return (DataSource) new InitialContext().lookup(name);
+                known = (DataSource) new InitialContext().lookup(name);
+                found = known;
+                return known;
             } catch (NamingException e) {
                 last = e;
             }

@@ -10,12 +10,10 @@ import java.time.Instant;
 /** A device as enrolled; its credential is kept only as a SHA-256 hash of the bearer token. */
 @Entity
 @Table(name = "device")
-@NamedQuery(name = Device.ID_BY_TOKEN_HASH, query = "SELECT d.id FROM Device d WHERE d.tokenHash = :hash")
 @NamedQuery(name = Device.IMPORTED_BY_HOSTNAME,
         query = "SELECT d FROM Device d WHERE d.hostname = :hostname AND d.importedFrom IS NOT NULL ORDER BY d.enrolledAt")
 public class Device {
 
-    public static final String ID_BY_TOKEN_HASH = "Device.idByTokenHash";
     /** The imported record of a hostname (stored upper case), if any. */
     public static final String IMPORTED_BY_HOSTNAME = "Device.importedByHostname";
 

@@ -17,6 +17,7 @@ import org.keywarden.checkin.control.CheckIn;
 import org.keywarden.checkin.control.DeviceAction;
 import org.keywarden.checkin.control.ProtectorReport;
 import org.keywarden.checkin.control.StatusReport;
+import org.keywarden.checkin.control.UnchangedCheckIn;
 import org.keywarden.checkin.control.VolumeReport;
 import org.keywarden.config.control.KeywardenSettings;
 import org.keywarden.device.boundary.DeviceAuthenticated;
@@ -36,6 +37,9 @@ public class StatusResource {
     static final int MAX_PROTECTORS = 32;
 
     @Inject
+    UnchangedCheckIn unchangedCheckIn;
+
+    @Inject
     CheckIn checkIn;
 
     @Inject
@@ -49,7 +53,8 @@ public class StatusResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ActionsResponse report(@PathParam("deviceId") String deviceId, InputStream body) {
         StatusReport report = parse(new RequestFields(JsonBodies.readObject(body)));
-        List<DeviceAction> actions = RetryOnConflict.call(() -> checkIn.report(deviceId, report));
+        List<DeviceAction> actions = unchangedCheckIn.answer(deviceId, report)
+                .orElseGet(() -> RetryOnConflict.call(() -> checkIn.report(deviceId, report)));
         metrics.count("keywarden_checkins_total");
         for (DeviceAction action : actions) {
             metrics.count("keywarden_checkin_actions_total", "type", action.type());
