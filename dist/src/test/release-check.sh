@@ -174,21 +174,20 @@ sql "INSERT INTO keywarden_schema_history (version, description, checksum, insta
   > /dev/null || fail "cannot add a newer schema version to the H2 database"
 events_before=$(sql "SELECT COUNT(*) FROM audit_event" | sed -n 2p | tr -d ' ')
 [[ $events_before =~ ^[0-9]+$ ]] && [ "$events_before" -gt 0 ] || fail "cannot count the audit events ($events_before)"
-run "$home/bin/keywarden" start > "$work/start-newer.out" 2>&1 && fail "the release started on a schema newer than it knows"
-run "$home/bin/keywarden" stop > /dev/null 2>&1
-grep -q "The database schema is at version 9999, newer than this Keywarden release knows" "$server_log" \
-  || fail "server.log does not say why the start on a newer schema stopped"
-[ "$(sql "SELECT COUNT(*) FROM audit_event" | sed -n 2p | tr -d ' ')" = "$events_before" ] || fail "the refused start wrote audit events"
+# refused_start NAME MESSAGE WHY: the start stops, server.log says MESSAGE, and no audit event is written
+refused_start() {
+  run "$home/bin/keywarden" start > "$work/start-$1.out" 2>&1 && fail "the release started $3"
+  run "$home/bin/keywarden" stop > /dev/null 2>&1
+  grep -q "$2" "$server_log" || fail "server.log does not say why the start $3 stopped"
+  [ "$(sql "SELECT COUNT(*) FROM audit_event" | sed -n 2p | tr -d ' ')" = "$events_before" ] || fail "the refused start $3 wrote audit events"
+}
+refused_start newer "The database schema is at version 9999, newer than this Keywarden release knows" "on a schema newer than it knows"
 sql "DELETE FROM keywarden_schema_history WHERE version = 9999" > /dev/null
 log "ok: a schema newer than the release stops the start with a clear message, nothing written"
 # a migration that differs from the one applied (a hand-edited release): the start stops, naming it
 sql "UPDATE keywarden_schema_history SET checksum = checksum + 1 WHERE version = 1" > /dev/null \
   || fail "cannot change the recorded checksum of V1"
-run "$home/bin/keywarden" start > "$work/start-changed.out" 2>&1 && fail "the release started with a migration changed after it was applied"
-run "$home/bin/keywarden" stop > /dev/null 2>&1
-grep -q "Migration V1 was changed after it was applied" "$server_log" \
-  || fail "server.log does not say that migration V1 was changed"
-[ "$(sql "SELECT COUNT(*) FROM audit_event" | sed -n 2p | tr -d ' ')" = "$events_before" ] || fail "the refused start wrote audit events"
+refused_start changed "Migration V1 was changed after it was applied" "with a migration changed after it was applied"
 sql "UPDATE keywarden_schema_history SET checksum = checksum - 1 WHERE version = 1" > /dev/null
 log "ok: a migration changed after it was applied stops the start, naming it, nothing written"
 
