@@ -172,14 +172,15 @@ sql() { "${as_user[@]}" "$java_home/bin/java" -cp "$h2" org.h2.tools.Shell -url 
   -user sa -password sa -sql "$1"; }
 sql "INSERT INTO keywarden_schema_history (version, description, checksum, installed_at) VALUES (9999, 'a later release', 0, 'x')" \
   > /dev/null || fail "cannot add a newer schema version to the H2 database"
-events_before=$(sql "SELECT COUNT(*) FROM audit_event" | sed -n 2p | tr -d ' ')
+audit_events() { sql "SELECT COUNT(*) FROM audit_event" | sed -n 2p | tr -d ' '; }
+events_before=$(audit_events)
 [[ $events_before =~ ^[0-9]+$ ]] && [ "$events_before" -gt 0 ] || fail "cannot count the audit events ($events_before)"
 # refused_start NAME MESSAGE WHY: the start stops, server.log says MESSAGE, and no audit event is written
 refused_start() {
   run "$home/bin/keywarden" start > "$work/start-$1.out" 2>&1 && fail "the release started $3"
   run "$home/bin/keywarden" stop > /dev/null 2>&1
   grep -q "$2" "$server_log" || fail "server.log does not say why the start $3 stopped"
-  [ "$(sql "SELECT COUNT(*) FROM audit_event" | sed -n 2p | tr -d ' ')" = "$events_before" ] || fail "the refused start $3 wrote audit events"
+  [ "$(audit_events)" = "$events_before" ] || fail "the refused start $3 wrote audit events"
 }
 refused_start newer "The database schema is at version 9999, newer than this Keywarden release knows" "on a schema newer than it knows"
 sql "DELETE FROM keywarden_schema_history WHERE version = 9999" > /dev/null
