@@ -37,17 +37,10 @@ public class AuditTrail {
             transaction.putResource(AuditTrail.class, chain);
         }
         AuditHead head = em.find(AuditHead.class, chain, LockModeType.PESSIMISTIC_WRITE);
-        long id = head.nextEventId();
-        AuditEvent event = new AuditEvent(id, Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                fit(record.caller().actor(), 300), fit(record.caller().sourceAddress(), 64), record.action(),
-                record.outcome(), record.deviceId(), record.volumeGuid(), record.recoveryKeyId(),
-                fit(record.reason(), 1000), fit(record.detail(), 1000));
-        event.origin(record.caller().source(), fit(record.endUser(), 256));
-        event.inChain(head.getChainId());
-        String hash = AuditHashes.of(event, AuditHashes.CURRENT, head.getLastHash());
-        event.chain(head.getChainId(), head.getLastHash(), AuditHashes.CURRENT, hash);
+        AuditEvent event = event(record, head.getChainId(), head.nextEventId(), head.getLastHash(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
         em.persist(event);
-        head.advance(id, hash);
+        head.advance(event.getId(), event.getHash());
         metrics.countAfterCommit(transaction, "keywarden_audit_events_total",
                 "action", record.action(), "outcome", record.outcome().name());
     }
@@ -59,6 +52,18 @@ public class AuditTrail {
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
     public void recordSeparately(AuditRecord record) {
         record(record);
+    }
+
+    /** The event {@code record} describes, as event {@code id} of {@code chain} after {@code previousHash}, hashed. */
+    static AuditEvent event(AuditRecord record, int chain, long id, String previousHash, Instant at) {
+        AuditEvent event = new AuditEvent(id, at, fit(record.caller().actor(), 300),
+                fit(record.caller().sourceAddress(), 64), record.action(), record.outcome(), record.deviceId(),
+                record.volumeGuid(), record.recoveryKeyId(), fit(record.reason(), 1000), fit(record.detail(), 1000));
+        event.origin(record.caller().source(), fit(record.endUser(), 256));
+        event.inChain(chain);
+        String hash = AuditHashes.of(event, AuditHashes.CURRENT, previousHash);
+        event.chain(chain, previousHash, AuditHashes.CURRENT, hash);
+        return event;
     }
 
     /** Client-supplied text can be longer than its column: an event is shortened, never refused. */

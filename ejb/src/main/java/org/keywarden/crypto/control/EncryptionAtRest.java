@@ -6,6 +6,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -152,8 +154,10 @@ public class EncryptionAtRest {
 
     /**
      * Reads the keystore again when its file changed since it was read (another node added a certificate
-     * to a keystore they share): whether the key ring changed.
+     * to a keystore they share): whether the key ring changed. No transaction: it touches no database, and
+     * every seal asks, in a plain JDBC escrow too.
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean reloadIfChanged() {
         if (keyRing == null || keystore == null || modifiedTime() == loadedModified) {
             return false; // every seal asks: one file-time check, no lock
@@ -229,6 +233,7 @@ public class EncryptionAtRest {
     }
 
     /** The certificates to encrypt to and decrypt with; none when encryption is off. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public KeyRing keyRing() {
         return keyRing;
     }

@@ -3,6 +3,11 @@ package org.keywarden.crypto.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.keywarden.schema.control.InstallationLock;
 
 /**
@@ -37,6 +42,31 @@ public class SealingCertificates {
                 .setParameter(1, fingerprint).getSingleResult();
         if (registered.longValue() == 0) {
             throw new SealingCertificateRetired(fingerprint);
+        }
+    }
+
+    /**
+     * As {@link #hold(String)}, in the plain JDBC transaction of {@code connection} (auto-commit off), for a
+     * value sealed by {@link SecretCodec#sealerHeldByCaller()}. Plain values ({@value SecretCodec#PLAIN}) need none.
+     */
+    public static void hold(Connection connection, String fingerprint) throws SQLException {
+        String vendor = vendor();
+        if (SecretCodec.PLAIN.equals(fingerprint) || !"postgresql".equals(vendor) && !"sqlserver".equals(vendor)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("postgresql".equals(vendor) ? "SELECT pg_advisory_xact_lock_shared(" + LOCK + ")"
+                    : "DECLARE @r INT; EXEC @r = sp_getapplock @Resource = 'keywarden-certificates', @LockMode = 'Shared', "
+                    + "@LockOwner = 'Transaction', @LockTimeout = 30000; SELECT @r");
+        }
+        try (PreparedStatement registered = connection.prepareStatement(
+                "SELECT COUNT(*) FROM encryption_certificate WHERE fingerprint = ?")) {
+            registered.setString(1, fingerprint);
+            try (ResultSet count = registered.executeQuery()) {
+                if (!count.next() || count.getLong(1) == 0) {
+                    throw new SealingCertificateRetired(fingerprint);
+                }
+            }
         }
     }
 

@@ -38,6 +38,16 @@ public class SecretCodec {
         return new Sealer(keys);
     }
 
+    /**
+     * As {@link #sealer()}, for a write outside the container's transaction (plain JDBC): the caller holds the
+     * certificate itself, with {@link SealingCertificates#hold(java.sql.Connection, String)} in the transaction
+     * that stores what this sealer sealed.
+     */
+    public Sealer sealerHeldByCaller() {
+        encryption.reloadIfChanged();
+        return new Sealer(encryption.keyRing());
+    }
+
     /** Seals with one fixed certificate (or plain text when encryption is off). */
     public static final class Sealer {
 

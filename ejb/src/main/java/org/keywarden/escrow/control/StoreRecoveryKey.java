@@ -25,12 +25,9 @@ public class StoreRecoveryKey {
     /** Seals the password and key package to the key's ID and stores the key (flushed, so a duplicate fails here). */
     public RecoveryKey store(String keyId, String deviceId, String volumeId, RecoveryPassword password,
                              byte[] keyPackage, Instant escrowedAt) {
-        SecretCodec.Sealer sealer = codec.sealer();
-        byte[] sealedPassword = sealer.seal(keyId, "recoveryPassword",
-                password.value().getBytes(StandardCharsets.US_ASCII));
-        byte[] sealedPackage = keyPackage == null ? null : sealer.seal(keyId, "keyPackage", keyPackage);
-        RecoveryKey key = new RecoveryKey(keyId, deviceId, volumeId, sealedPassword, sealedPackage,
-                sealer.sealedWith(), escrowedAt);
+        SealedKey sealed = SealedKey.seal(codec.sealer(), keyId, password, keyPackage);
+        RecoveryKey key = new RecoveryKey(keyId, deviceId, volumeId, sealed.password(), sealed.keyPackage(),
+                sealed.sealedWith(), escrowedAt);
         em.persist(key);
         // the key row before the audit head's lock: a concurrent write of the same key loses here, quietly
         ConcurrentConflict.flush(em, "recovery key " + keyId);

@@ -51,6 +51,11 @@ public class AuditHead {
      * anything but this code), rather than hand out an id of another chain.
      */
     public long nextEventId() {
+        return nextEventId(chainId, idCursor);
+    }
+
+    /** As {@link #nextEventId()}, for a head row read without this entity. */
+    public static long nextEventId(int chainId, long idCursor) {
         if (Math.floorMod(idCursor, CHAINS) != chainId % CHAINS) {
             throw new IllegalStateException("Audit chain " + chainId + " has the id cursor " + idCursor
                     + ", which is not one of its ids: its head row was changed outside Keywarden");

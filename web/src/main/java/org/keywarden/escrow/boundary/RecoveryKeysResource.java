@@ -18,6 +18,7 @@ import org.keywarden.device.boundary.DeviceAuthenticated;
 import org.keywarden.escrow.control.EscrowCommand;
 import org.keywarden.escrow.control.EscrowRecoveryKey;
 import org.keywarden.escrow.control.EscrowResult;
+import org.keywarden.escrow.control.NewKeyEscrow;
 import org.keywarden.escrow.control.RecoveryPassword;
 import org.keywarden.escrow.entity.VolumeType;
 import org.keywarden.platform.boundary.JsonBodies;
@@ -36,6 +37,9 @@ public class RecoveryKeysResource {
     @Inject
     EscrowRecoveryKey escrowRecoveryKey;
 
+    @Inject
+    NewKeyEscrow newKeyEscrow;
+
     @Context
     HttpServletRequest servletRequest;
 
@@ -45,7 +49,8 @@ public class RecoveryKeysResource {
     public Response escrow(@PathParam("deviceId") String deviceId, InputStream body) {
         EscrowCommand command = parse(new RequestFields(JsonBodies.readObject(body)));
         Caller caller = Caller.device(deviceId, ClientAddress.of(servletRequest));
-        EscrowResult result = RetryOnConflict.call(() -> escrowRecoveryKey.escrow(deviceId, command, caller));
+        EscrowResult result = newKeyEscrow.escrow(deviceId, command, caller)
+                .orElseGet(() -> RetryOnConflict.call(() -> escrowRecoveryKey.escrow(deviceId, command, caller)));
         return switch (result.outcome()) {
             case STORED -> Response.status(Response.Status.CREATED).entity(response(result)).build();
             case ALREADY_STORED -> Response.ok(response(result)).build();
