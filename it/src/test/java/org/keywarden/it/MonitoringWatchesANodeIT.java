@@ -141,11 +141,11 @@ class MonitoringWatchesANodeIT {
         assertEquals(200, Http.send(scrapeAs("admin", Keywarden.adminPassword()), null).status());
     }
 
-    private static void assertDelta(double expected, Map<String, Double> before, Map<String, Double> after, String series) {
+    static void assertDelta(double expected, Map<String, Double> before, Map<String, Double> after, String series) {
         assertEquals(expected, after.getOrDefault(series, 0.0) - before.getOrDefault(series, 0.0), series);
     }
 
-    private static Map<String, Double> scrape(TestUsers.User user) {
+    static Map<String, Double> scrape(TestUsers.User user) {
         return parse(scrapeText(user));
     }
 
