@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +32,20 @@ public final class AuditAppends {
     private AuditAppends() {
     }
 
-    /** One event to append: what {@code record} describes, occurring {@code at}. */
-    public record Entry(AuditRecord record, Instant at) {
-    }
-
-    /** Appends one event per entry, in the transaction of {@code connection}. */
-    public static void append(Connection connection, List<Entry> entries) throws SQLException {
-        Map<Integer, List<Entry>> byChain = new TreeMap<>();
-        for (Entry entry : entries) {
-            AuditRecord record = entry.record();
+    /**
+     * Appends one event per record, in the transaction of {@code connection}; an event's time is taken once its
+     * chain's head is locked, as {@link AuditTrail} takes it, so a later event of a chain never has an earlier time.
+     */
+    public static void append(Connection connection, List<AuditRecord> records) throws SQLException {
+        Map<Integer, List<AuditRecord>> byChain = new TreeMap<>();
+        for (AuditRecord record : records) {
             int chain = AuditHead.chainFor(record.deviceId() != null ? record.deviceId() : record.caller().actor());
-            byChain.computeIfAbsent(chain, c -> new ArrayList<>()).add(entry);
+            byChain.computeIfAbsent(chain, c -> new ArrayList<>()).add(record);
         }
         try (PreparedStatement head = connection.prepareStatement(HEAD);
              PreparedStatement events = connection.prepareStatement(EVENT);
              PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
-            for (Map.Entry<Integer, List<Entry>> chain : byChain.entrySet()) {
+            for (Map.Entry<Integer, List<AuditRecord>> chain : byChain.entrySet()) {
                 int chainId = chain.getKey();
                 head.setInt(1, chainId);
                 long cursor;
@@ -58,9 +57,10 @@ public final class AuditAppends {
                     cursor = row.getLong(1);
                     lastHash = row.getString(2);
                 }
-                for (Entry entry : chain.getValue()) {
-                    AuditEvent event = AuditTrail.event(entry.record(), chainId, AuditHead.nextEventId(chainId, cursor),
-                            lastHash, entry.at());
+                Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                for (AuditRecord record : chain.getValue()) {
+                    AuditEvent event = AuditTrail.event(record, chainId, AuditHead.nextEventId(chainId, cursor),
+                            lastHash, at);
                     bind(events, event);
                     events.addBatch();
                     cursor = event.getId();

@@ -73,7 +73,7 @@ public class CheckInCommits {
                     }
                 }
                 return committed;
-            } catch (SQLException | RuntimeException failed) {
+            } catch (Throwable failed) { // Errors too: setAutoCommit(true) below would commit half a batch
                 connection.rollback();
                 throw failed;
             } finally {

@@ -21,9 +21,9 @@ import org.keywarden.schema.control.KeywardenDataSource;
 /**
  * Group commit of plain new-key escrows ({@link GroupCommit}): the keys of the escrows waiting at one moment,
  * with their new volumes, the supersedings and the audit events, are stored in one transaction, and each
- * caller is answered only after that commit succeeded. Locks are taken in one order, replaced keys by ID and
- * then the audit heads by chain, as a disclosure takes a key and then a head. A batch that fails (a key ID
- * or volume stored meanwhile, a replaced key gone, a retired certificate, a database outage) is rolled back
+ * caller is answered only after that commit succeeded. Locks are taken in one order, replaced keys by ID, then
+ * the new rows, then the audit heads by chain, as the full way and a disclosure take a key and then a head. A
+ * batch that fails (a key ID or volume stored meanwhile, a replaced key gone, a retired certificate, a database outage) is rolled back
  * whole and each of its callers is told so: it escrows the full way, which tells those cases apart.
  */
 @ApplicationScoped
@@ -52,34 +52,43 @@ public class EscrowCommits {
 
     private boolean[] write(List<EscrowWrite> batch) {
         boolean[] committed = new boolean[batch.size()];
+        boolean done = false;
         try (Connection connection = KeywardenDataSource.lookup().getConnection()) {
             connection.setAutoCommit(false);
             try {
                 for (String fingerprint : batch.stream().map(EscrowWrite::sealedWith).distinct().toList()) {
                     SealingCertificates.hold(connection, fingerprint);
                 }
-                insert(connection, batch);
+                // the replaced keys first, as the full way locks a replaced key before it inserts
                 supersede(connection, batch);
-                AuditAppends.append(connection, batch.stream()
-                        .map(w -> new AuditAppends.Entry(w.audit(), w.escrowedAt())).toList());
+                insert(connection, batch);
+                AuditAppends.append(connection, batch.stream().map(EscrowWrite::audit).toList());
                 connection.commit();
-            } catch (SQLException | RuntimeException failed) {
-                connection.rollback();
-                throw failed;
+                done = true;
             } finally {
+                if (!done) {
+                    connection.rollback(); // whatever failed, Errors too: never half a batch on setAutoCommit
+                }
                 connection.setAutoCommit(true);
             }
         } catch (SQLException | RuntimeException failed) {
-            Level level = ConcurrentConflict.isConflict(failed) ? Level.FINE : Level.WARNING;
-            LOG.log(level, "A batch of {0} escrows was not committed ({1}); each is escrowed on its own instead",
-                    new Object[] {batch.size(), failed.getClass().getSimpleName()});
-            return committed;
+            if (!done) {
+                Level level = ConcurrentConflict.isConflict(failed) ? Level.FINE : Level.WARNING;
+                LOG.log(level, "A batch of {0} escrows was not committed ({1}); each is escrowed on its own instead",
+                        new Object[] {batch.size(), failed.getClass().getSimpleName()});
+                return committed;
+            }
+            LOG.log(Level.FINE, "A committed batch of escrows could not return its connection cleanly", failed);
         }
-        metrics.count("keywarden_escrow_group_commits_total");
-        for (int i = 0; i < committed.length; i++) {
-            committed[i] = true;
-            metrics.count("keywarden_escrows_grouped_total");
-            metrics.count("keywarden_audit_events_total", "action", EscrowRecoveryKey.ACTION, "outcome", "SUCCESS");
+        java.util.Arrays.fill(committed, true);
+        try {
+            metrics.count("keywarden_escrow_group_commits_total");
+            for (int i = 0; i < committed.length; i++) {
+                metrics.count("keywarden_escrows_grouped_total");
+                metrics.count("keywarden_audit_events_total", "action", EscrowRecoveryKey.ACTION, "outcome", "SUCCESS");
+            }
+        } catch (RuntimeException uncounted) {
+            LOG.log(Level.FINE, "A committed batch of escrows was not counted", uncounted);
         }
         return committed;
     }

@@ -68,11 +68,11 @@ public final class GroupCommit<W> {
                     done = writer.apply(batch.stream().map(w -> w.write).toList());
                 } finally {
                     lock.lock();
-                    for (int i = 0; i < batch.size(); i++) {
-                        batch.get(i).committed = done[i];
-                    }
                     committing = false;
                     lastCommitEnded = System.nanoTime();
+                    for (int i = 0; i < batch.size(); i++) {
+                        batch.get(i).committed = done != null && i < done.length && done[i];
+                    }
                     batchDone.signalAll();
                 }
             }
