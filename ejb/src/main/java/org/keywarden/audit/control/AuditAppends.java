@@ -39,8 +39,7 @@ public final class AuditAppends {
     public static void append(Connection connection, List<AuditRecord> records) throws SQLException {
         Map<Integer, List<AuditRecord>> byChain = new TreeMap<>();
         for (AuditRecord record : records) {
-            int chain = AuditHead.chainFor(record.deviceId() != null ? record.deviceId() : record.caller().actor());
-            byChain.computeIfAbsent(chain, c -> new ArrayList<>()).add(record);
+            byChain.computeIfAbsent(AuditTrail.chainOf(record), c -> new ArrayList<>()).add(record);
         }
         try (PreparedStatement head = connection.prepareStatement(HEAD);
              PreparedStatement events = connection.prepareStatement(EVENT);

@@ -33,7 +33,7 @@ public class AuditTrail {
     public void record(AuditRecord record) {
         Integer chain = (Integer) transaction.getResource(AuditTrail.class);
         if (chain == null) {
-            chain = AuditHead.chainFor(record.deviceId() != null ? record.deviceId() : record.caller().actor());
+            chain = chainOf(record);
             transaction.putResource(AuditTrail.class, chain);
         }
         AuditHead head = em.find(AuditHead.class, chain, LockModeType.PESSIMISTIC_WRITE);
@@ -52,6 +52,11 @@ public class AuditTrail {
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
     public void recordSeparately(AuditRecord record) {
         record(record);
+    }
+
+    /** The chain an event goes to: its device's, or without one its actor's. */
+    static int chainOf(AuditRecord record) {
+        return AuditHead.chainFor(record.deviceId() != null ? record.deviceId() : record.caller().actor());
     }
 
     /** The event {@code record} describes, as event {@code id} of {@code chain} after {@code previousHash}, hashed. */

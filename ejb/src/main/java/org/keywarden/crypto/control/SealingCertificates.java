@@ -28,15 +28,11 @@ public class SealingCertificates {
 
     /** In the caller's transaction: the shared hold, and whether {@code fingerprint} is still registered. */
     public void hold(String fingerprint) {
-        switch (vendor()) {
-            case "postgresql" -> em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(" + LOCK + ")").getResultList();
-            case "sqlserver" -> em.createNativeQuery("DECLARE @r INT; EXEC @r = sp_getapplock @Resource = "
-                    + "'keywarden-certificates', @LockMode = 'Shared', @LockOwner = 'Transaction', @LockTimeout = 30000; "
-                    + "SELECT @r").getResultList();
-            default -> {
-                return;
-            }
+        String sharedHold = sharedHold(vendor());
+        if (sharedHold == null) {
+            return;
         }
+        em.createNativeQuery(sharedHold).getResultList();
         Number registered = (Number) em.createNativeQuery(
                 "SELECT COUNT(*) FROM encryption_certificate WHERE fingerprint = ?1")
                 .setParameter(1, fingerprint).getSingleResult();
@@ -50,14 +46,12 @@ public class SealingCertificates {
      * value sealed by {@link SecretCodec#sealerHeldByCaller()}. Plain values ({@value SecretCodec#PLAIN}) need none.
      */
     public static void hold(Connection connection, String fingerprint) throws SQLException {
-        String vendor = vendor();
-        if (SecretCodec.PLAIN.equals(fingerprint) || !"postgresql".equals(vendor) && !"sqlserver".equals(vendor)) {
+        String sharedHold = sharedHold(vendor());
+        if (SecretCodec.PLAIN.equals(fingerprint) || sharedHold == null) {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("postgresql".equals(vendor) ? "SELECT pg_advisory_xact_lock_shared(" + LOCK + ")"
-                    : "DECLARE @r INT; EXEC @r = sp_getapplock @Resource = 'keywarden-certificates', @LockMode = 'Shared', "
-                    + "@LockOwner = 'Transaction', @LockTimeout = 30000; SELECT @r");
+            statement.execute(sharedHold);
         }
         try (PreparedStatement registered = connection.prepareStatement(
                 "SELECT COUNT(*) FROM encryption_certificate WHERE fingerprint = ?")) {
@@ -68,6 +62,16 @@ public class SealingCertificates {
                 }
             }
         }
+    }
+
+    /** The statement that takes the shared hold on {@code vendor}, or null where there is nothing to hold (H2). */
+    private static String sharedHold(String vendor) {
+        return switch (vendor) {
+            case "postgresql" -> "SELECT pg_advisory_xact_lock_shared(" + LOCK + ")";
+            case "sqlserver" -> "DECLARE @r INT; EXEC @r = sp_getapplock @Resource = 'keywarden-certificates', "
+                    + "@LockMode = 'Shared', @LockOwner = 'Transaction', @LockTimeout = 30000; SELECT @r";
+            default -> null;
+        };
     }
 
     /** In the caller's transaction: the exclusive hold of a retirement, until it commits. */
